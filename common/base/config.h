@@ -1,0 +1,46 @@
+// Host configuration from flags and environment (flag > environment > default), shared by
+// `fgc serve` and the per-service binaries. Parsing is pure so it can be tested without a host.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace fgc {
+
+struct HostConfig {
+  std::string listen = "127.0.0.1:50051";         // --listen / FGC_LISTEN: gRPC
+  std::string web_listen = "127.0.0.1:8080";      // --web-listen / FGC_WEB_LISTEN: family web
+  std::string metrics_listen = "127.0.0.1:9464";  // --metrics-listen / FGC_METRICS_LISTEN
+  std::string state_dir = "./.fgc-state";         // --state-dir / FGC_STATE_DIR
+  std::string database_url;   // --database-url / FGC_DATABASE_URL; empty = embedded PostgreSQL
+  std::string jwks_file;      // --jwks-file / FGC_JWKS_FILE; empty = development JWKS
+  std::string jwt_audience = "fgc";  // --jwt-audience / FGC_JWT_AUDIENCE
+  std::string mode = "development";  // --mode / FGC_MODE: development | production
+  std::string tls_cert_file;       // --tls-cert / FGC_TLS_CERT: server certificate (PEM)
+  std::string tls_key_file;        // --tls-key / FGC_TLS_KEY
+  std::string tls_client_ca_file;  // --tls-client-ca / FGC_TLS_CLIENT_CA: mutual TLS roots
+  std::string log_level = "info";  // --log-level / FGC_LOG_LEVEL: debug | info | warn | error
+  bool migrate_only = false;       // --migrate-only: apply migrations, then exit
+  bool help = false;               // --help
+
+  bool production() const { return mode == "production"; }
+};
+
+// Looks up an environment variable; tests pass their own.
+using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+EnvLookup ProcessEnvironment();
+
+// Parses `args` (without the program name or subcommand) over the environment. Unknown flags,
+// missing values and invalid values are InvalidArgument with a field violation naming the flag.
+absl::StatusOr<HostConfig> ParseHostConfig(const std::vector<std::string>& args,
+                                           const EnvLookup& env);
+
+// The --help text: every flag with its variable and default.
+std::string HostConfigUsage(std::string_view program);
+
+}  // namespace fgc
