@@ -1,0 +1,16 @@
+// How fgcctl reports a failed call: the gRPC code, message and every google.rpc detail
+// (ErrorInfo, BadRequest, PreconditionFailure, ResourceInfo) on stderr, as text or JSON.
+#pragma once
+
+#include <string>
+
+#include <grpcpp/support/status.h>
+
+namespace fgc::ctl {
+
+std::string DescribeStatus(const grpc::Status& status, bool json);
+
+// Prints DescribeStatus to stderr and returns the exit code for it (never 0).
+int ReportFailure(const grpc::Status& status, bool json);
+
+}  // namespace fgc::ctl

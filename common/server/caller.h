@@ -1,0 +1,21 @@
+// Who is calling: established by RequestGuard from the call's credentials before any handler
+// logic runs, and passed to the domain code so it can check the object itself.
+#pragma once
+
+#include <string>
+
+namespace fgc::server {
+
+struct Caller {
+  enum class Kind { kStaff, kFamily };
+  Kind kind = Kind::kStaff;
+  std::string tenant;   // staff: the token's tenant, equal to the request's
+  std::string role;     // coordinator, referrer, agency_system, manager, auditor, or family
+  std::string subject;  // staff: JWT sub; family: empty until the token is resolved
+  std::string agency;   // staff: the agency claim, if any
+  // Family callers only: the invitation token exactly as presented. It is resolved (hashed,
+  // looked up, checked for expiry and revocation) by InvitationService, never logged.
+  std::string invitation_token;
+};
+
+}  // namespace fgc::server

@@ -1,0 +1,48 @@
+// The authentication and authorisation gate every fgc method passes before its logic runs:
+// who calls (bearer JWT or family invitation token), for which tenant (the request's resource
+// name), and whether the method x role table lets that role call that method.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <google/protobuf/message.h>
+#include <grpcpp/server_context.h>
+
+#include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "common/auth/jwt_verifier.h"
+#include "common/auth/role_table.h"
+#include "common/server/caller.h"
+
+namespace fgc::server {
+
+// Metadata keys. Staff: "authorization: Bearer <JWT>". Family: the invitation token.
+inline constexpr char kAuthorizationHeader[] = "authorization";
+inline constexpr char kInvitationTokenHeader[] = "x-fgc-invitation-token";
+
+// The tenant a request is about, read from its resource name: the top-level `parent` or
+// `name` field, or the `name` of the resource message an Update carries (AIP-134). Returns an
+// empty string when the request names no resource (family methods), and INVALID_ARGUMENT with
+// a field violation when the name is there but is not `tenants/{tenant}/...`.
+absl::StatusOr<std::string> RequestTenant(const google::protobuf::Message& request);
+
+class RequestGuard final {
+ public:
+  RequestGuard(std::shared_ptr<const auth::JwtVerifier> verifier,
+               std::shared_ptr<const auth::RoleTable> roles);
+
+  // `full_method` is "fgc.v1.SchedulingService/CreateConference". Returns UNAUTHENTICATED
+  // when credentials are missing, malformed, expired or for another tenant, INVALID_ARGUMENT
+  // when the resource name is malformed, PERMISSION_DENIED when the role may not call it.
+  absl::StatusOr<Caller> Authorize(const grpc::ServerContext& context,
+                                   std::string_view full_method,
+                                   const google::protobuf::Message& request) const;
+
+ private:
+  std::shared_ptr<const auth::JwtVerifier> verifier_;
+  std::shared_ptr<const auth::RoleTable> roles_;
+};
+
+}  // namespace fgc::server

@@ -1,0 +1,42 @@
+// The host every fgc binary runs: `fgc serve` with all four services, or one service per
+// binary in the split deployment. It reads the configuration, starts or connects to
+// PostgreSQL, provisions and migrates each service's schema, loads keys, serves gRPC and
+// metrics, and stops cleanly on SIGINT/SIGTERM.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/service_type.h>
+
+#include "common/base/embedded_file.h"
+#include "common/db/pool.h"
+#include "common/server/request_guard.h"
+
+namespace fgc::server {
+
+// What a service gets from its host.
+struct ServiceDeps {
+  db::Pool* pool;              // the service's own schema, as its own role
+  const RequestGuard* guard;   // authentication and the role table
+};
+
+// One fgc service as a host sees it.
+struct ServiceComponent {
+  std::string name;       // "scheduling": schema `scheduling`, role `fgc_scheduling`
+  std::string grpc_name;  // "fgc.v1.SchedulingService", the health-check name
+  std::span<const EmbeddedFile> migrations;
+  std::function<std::unique_ptr<grpc::Service>(const ServiceDeps&)> create;
+};
+
+// Runs until SIGINT/SIGTERM; returns the process exit code. `args` follow the program name
+// (and subcommand); see HostConfigUsage for the flags.
+int RunServiceHost(std::string_view program, const std::vector<std::string>& args,
+                   const std::vector<ServiceComponent>& components);
+
+}  // namespace fgc::server
