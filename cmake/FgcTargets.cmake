@@ -35,7 +35,10 @@ function(fgc_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 120)
   endif()
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 30
-                       PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}"
-                                  ENVIRONMENT "FGC_BIN_DIR=${CMAKE_BINARY_DIR}/bin;FGC_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+  set(_props TIMEOUT ${ARG_TIMEOUT}
+             ENVIRONMENT "FGC_BIN_DIR=${CMAKE_BINARY_DIR}/bin;FGC_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+  if(ARG_LABELS)
+    list(APPEND _props LABELS "${ARG_LABELS}")
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 30 PROPERTIES ${_props})
 endfunction()

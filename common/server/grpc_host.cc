@@ -84,6 +84,9 @@ absl::StatusOr<std::unique_ptr<GrpcHost>> GrpcHost::Start(GrpcHostOptions option
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10 * 1000);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS, 30 * 60 * 1000);
+  // gRPC binds with SO_REUSEPORT by default: a second host on the same port would silently
+  // share its traffic. Refuse instead.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
 
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> factories;
   factories.push_back(MakeObservabilityInterceptorFactory(options.metrics));
