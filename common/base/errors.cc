@@ -126,25 +126,23 @@ absl::Status Unimplemented(std::string_view method) {
 }
 
 std::string_view DefaultReason(absl::StatusCode code) {
+  // Fallbacks for statuses that carry no specific reason; every one is a value of the
+  // contract's fgc.v1.ErrorReason catalogue (proto/fgc/v1/error_reason.proto).
   switch (code) {
-    case absl::StatusCode::kOk: return "OK";
     case absl::StatusCode::kCancelled: return "CANCELLED";
-    case absl::StatusCode::kUnknown: return "UNKNOWN";
-    case absl::StatusCode::kInvalidArgument: return "INVALID_ARGUMENT";
+    case absl::StatusCode::kInvalidArgument: return "MALFORMED_REQUEST";
     case absl::StatusCode::kDeadlineExceeded: return "DEADLINE_EXCEEDED";
     case absl::StatusCode::kNotFound: return "RESOURCE_NOT_FOUND";
     case absl::StatusCode::kAlreadyExists: return "RESOURCE_ALREADY_EXISTS";
-    case absl::StatusCode::kPermissionDenied: return "PERMISSION_DENIED";
-    case absl::StatusCode::kResourceExhausted: return "RESOURCE_EXHAUSTED";
-    case absl::StatusCode::kFailedPrecondition: return "FAILED_PRECONDITION";
-    case absl::StatusCode::kAborted: return "ABORTED";
-    case absl::StatusCode::kOutOfRange: return "OUT_OF_RANGE";
-    case absl::StatusCode::kUnimplemented: return "UNIMPLEMENTED";
-    case absl::StatusCode::kInternal: return "INTERNAL";
-    case absl::StatusCode::kUnavailable: return "UNAVAILABLE";
-    case absl::StatusCode::kDataLoss: return "DATA_LOSS";
-    case absl::StatusCode::kUnauthenticated: return "UNAUTHENTICATED";
-    default: return "UNKNOWN";
+    case absl::StatusCode::kPermissionDenied: return "RESOURCE_NOT_PERMITTED";
+    case absl::StatusCode::kResourceExhausted: return "RATE_LIMITED";
+    case absl::StatusCode::kFailedPrecondition: return "PRECONDITION_FAILED";
+    case absl::StatusCode::kAborted: return "CONCURRENT_MODIFICATION";
+    case absl::StatusCode::kOutOfRange: return "TREE_SIZE_OUT_OF_RANGE";
+    case absl::StatusCode::kUnimplemented: return "METHOD_NOT_YET_AVAILABLE";
+    case absl::StatusCode::kUnavailable: return "SERVICE_UNAVAILABLE";
+    case absl::StatusCode::kUnauthenticated: return "INVALID_TOKEN";
+    default: return "INTERNAL";  // kOk never reaches the wire; kUnknown, kInternal, kDataLoss
   }
 }
 

@@ -52,7 +52,7 @@ TEST(Errors, UnimplementedNamesTheMethod) {
 }
 
 TEST(Errors, DefaultReasonsAreUpperSnakeCase) {
-  for (int c = 0; c <= 16; ++c) {
+  for (int c = 1; c <= 16; ++c) {
     std::string_view r = DefaultReason(static_cast<absl::StatusCode>(c));
     for (char ch : r) EXPECT_TRUE((ch >= 'A' && ch <= 'Z') || ch == '_') << r;
   }

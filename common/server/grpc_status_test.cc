@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/base/errors.h"
+#include "fgc/v1/error_reason.pb.h"
 #include "google/rpc/error_details.pb.h"
 
 namespace fgc::server {
@@ -59,8 +60,26 @@ TEST(GrpcStatus, FailedPreconditionCarriesViolations) {
 
 TEST(GrpcStatus, PlainStatusGetsADefaultReason) {
   google::rpc::Status rich = RichStatusOf(ToGrpcStatus(absl::AbortedError("etag mismatch")));
-  EXPECT_EQ(Detail<google::rpc::ErrorInfo>(rich).reason(), "ABORTED");
+  EXPECT_EQ(Detail<google::rpc::ErrorInfo>(rich).reason(), "CONCURRENT_MODIFICATION");
   EXPECT_EQ(rich.message(), "etag mismatch");
+}
+
+// Clients branch on ErrorInfo.reason, so every reason fgc sends is in the contract's catalogue.
+TEST(GrpcStatus, EveryFallbackReasonIsInTheContractsCatalogue) {
+  for (int c = 1; c <= 16; ++c) {
+    std::string reason(DefaultReason(static_cast<absl::StatusCode>(c)));
+    v1::ErrorReason value;
+    EXPECT_TRUE(v1::ErrorReason_Parse("ERROR_REASON_" + reason, &value)) << reason;
+  }
+}
+
+TEST(GrpcStatus, GuardReasonsAreInTheContractsCatalogue) {
+  for (const char* reason : {"MISSING_CREDENTIALS", "MALFORMED_CREDENTIALS", "INVALID_TOKEN",
+                             "WRONG_TENANT", "ROLE_NOT_ALLOWED", "INVALID_FIELD",
+                             "MALFORMED_REQUEST", "METHOD_NOT_YET_AVAILABLE"}) {
+    v1::ErrorReason value;
+    EXPECT_TRUE(v1::ErrorReason_Parse(std::string("ERROR_REASON_") + reason, &value)) << reason;
+  }
 }
 
 TEST(GrpcStatus, InternalMessagesNeverReachTheCaller) {
