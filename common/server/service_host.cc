@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <optional>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -147,7 +148,9 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   log::Info("stopping", {{"signal", absl::StrCat(sig)}});
   (*host)->Shutdown(absl::Seconds(5));
   host->reset();
-  metrics->reset();
+  // civetweb (behind prometheus-cpp's exposer) needs up to a second to notice it should stop;
+  // let it, while the database shuts down.
+  std::thread metrics_stop([endpoint = std::move(*metrics)]() mutable { endpoint.reset(); });
   services.clear();
   pools.clear();
   if (postgres) {
@@ -155,6 +158,7 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
       log::Warn("postgres did not stop cleanly", {{"error", std::string(s.message())}});
     }
   }
+  metrics_stop.join();
   log::Info("stopped");
   return 0;
 }

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/db/postgres_layout.h"
+
 namespace fgc::testing {
 
 TempDir::TempDir() {
@@ -25,7 +27,16 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+  // As root, a host's PostgreSQL cluster may live outside its state dir (under
+  // /var/lib/fgc/postgres, see common/db/postgres_layout.h): remove those too, so tests leave
+  // nothing behind. Every process that used them has been stopped by now.
   std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(path_, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->path().filename() == db::kLocationFileName) {
+      db::RemoveRelocatedCluster(it->path().parent_path().string());
+    }
+  }
   std::filesystem::remove_all(path_, ec);
 }
 
@@ -55,9 +66,14 @@ HostProcess::HostProcess(std::string program, std::vector<std::string> args,
 }
 
 HostProcess::~HostProcess() {
+  // Stop gracefully, so that the host stops its PostgreSQL before the test removes its files;
+  // kill only a host that does not stop.
   if (!exit_status_.has_value() && pid_ > 0) {
-    kill(pid_, SIGKILL);
-    Reap(std::chrono::seconds(10));
+    kill(pid_, SIGTERM);
+    if (!Reap(std::chrono::seconds(15)).has_value()) {
+      kill(pid_, SIGKILL);
+      Reap(std::chrono::seconds(10));
+    }
   }
   if (reader_.joinable()) reader_.join();
 }

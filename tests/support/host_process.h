@@ -19,7 +19,8 @@
 
 namespace fgc::testing {
 
-// A fresh directory under $TMPDIR (or /tmp), removed with its contents on destruction.
+// A fresh directory under $TMPDIR (or /tmp), removed with its contents on destruction, and
+// with any PostgreSQL cluster a host relocated out of a state dir inside it.
 class TempDir {
  public:
   TempDir();
@@ -37,7 +38,7 @@ class HostProcess {
   // `program` is a file name in $FGC_BIN_DIR (e.g. "fgc"); `env` is added to the environment.
   HostProcess(std::string program, std::vector<std::string> args,
               std::map<std::string, std::string> env = {});
-  ~HostProcess();  // SIGKILLs the child if still running
+  ~HostProcess();  // SIGTERM if still running, SIGKILL if that does not stop it
   HostProcess(const HostProcess&) = delete;
   HostProcess& operator=(const HostProcess&) = delete;
 
