@@ -4,6 +4,7 @@
 // idle RSS <= 60 MB.
 #include "bench/host_start_bench.h"
 
+#include <grpcpp/grpcpp.h>
 #include <signal.h>
 
 #include <algorithm>
@@ -13,8 +14,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <grpcpp/grpcpp.h>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "nlohmann/json.hpp"
@@ -59,9 +58,9 @@ struct StartResult {
 StartResult StartOnce(const std::string& state_dir, bool measure_rss) {
   StartResult result;
   auto t0 = Clock::now();
-  testing::HostProcess host("fgc", {"serve", "--state-dir", state_dir, "--listen", "127.0.0.1:0",
-                                    "--metrics-listen", "127.0.0.1:0", "--web-listen",
-                                    "127.0.0.1:0"});
+  testing::HostProcess host(
+      "fgc", {"serve", "--state-dir", state_dir, "--listen", "127.0.0.1:0", "--metrics-listen",
+              "127.0.0.1:0", "--web-listen", "127.0.0.1:0"});
   auto address = host.WaitUntilServing(std::chrono::seconds(30));
   if (!address || !OverallServing(*address, Clock::now() + std::chrono::seconds(10))) {
     std::cerr << host.Output();

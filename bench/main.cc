@@ -2,8 +2,8 @@
 //   fgc-bench --list
 //   fgc-bench host-start [--runs N]
 #include <cstdlib>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <string>

@@ -2,18 +2,18 @@
 // --token) attached to every call, and per-call deadlines.
 #pragma once
 
+#include <grpcpp/grpcpp.h>
+
 #include <chrono>
 #include <memory>
 #include <string>
-
-#include <grpcpp/grpcpp.h>
 
 namespace fgc::ctl {
 
 struct ConnectionOptions {
   std::string address = "127.0.0.1:50051";
-  std::string token;                   // bearer JWT; empty sends none
-  std::string tls_ca_file;             // when set, TLS with these roots
+  std::string token;        // bearer JWT; empty sends none
+  std::string tls_ca_file;  // when set, TLS with these roots
   std::chrono::seconds timeout{10};
 };
 

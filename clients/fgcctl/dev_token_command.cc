@@ -51,9 +51,9 @@ int RunDevToken(const DevTokenOptions& options, bool json) {
     return 2;
   }
   if (json) {
-    nlohmann::ordered_json out{{"token", *token},
-                               {"expires_at", absl::FormatTime(absl::RFC3339_sec, claims.exp,
-                                                               absl::UTCTimeZone())}};
+    nlohmann::ordered_json out{
+        {"token", *token},
+        {"expires_at", absl::FormatTime(absl::RFC3339_sec, claims.exp, absl::UTCTimeZone())}};
     std::cout << out.dump() << "\n";
   } else {
     std::cout << *token << "\n";

@@ -10,7 +10,7 @@ struct DevTokenOptions {
   std::string role;
   std::string tenant;
   std::string agency;
-  std::string subject;    // default: dev-<role>
+  std::string subject;  // default: dev-<role>
   std::string ttl = "1h";
   std::string audience = "fgc";
   std::string state_dir;  // default: $FGC_STATE_DIR, else ./.fgc-state

@@ -9,9 +9,9 @@
 namespace fgc::ctl {
 
 const std::vector<std::string>& FgcServiceNames() {
-  static const std::vector<std::string> kNames = {
-      "fgc.v1.SchedulingService", "fgc.v1.InvitationService", "fgc.v1.PlanService",
-      "fgc.v1.LedgerService"};
+  static const std::vector<std::string> kNames = {"fgc.v1.SchedulingService",
+                                                  "fgc.v1.InvitationService", "fgc.v1.PlanService",
+                                                  "fgc.v1.LedgerService"};
   return kNames;
 }
 
@@ -36,8 +36,9 @@ int RunHealth(const Connection& connection, const std::vector<std::string>& serv
     all_serving = all_serving && state == "SERVING";
     const std::string label = name.empty() ? "overall" : name;
     out[label] = state;
-    if (!json) std::cout << label << std::string(28 - std::min<size_t>(label.size(), 27), ' ')
-                         << state << "\n";
+    if (!json)
+      std::cout << label << std::string(28 - std::min<size_t>(label.size(), 27), ' ') << state
+                << "\n";
   }
   if (json) std::cout << out.dump() << "\n";
   return all_serving ? 0 : 1;

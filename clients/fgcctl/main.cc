@@ -1,11 +1,10 @@
 // fgcctl: the coordinator's and partner agency's command line for fgc.
 // Reads FGC_ADDR and FGC_TOKEN (or --addr, --token); prints human output, or JSON with --json;
 // exits non-zero on failure with the gRPC status and its details on stderr.
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "clients/fgcctl/connection.h"
 #include "clients/fgcctl/dev_token_command.h"
@@ -17,8 +16,7 @@ int main(int argc, char** argv) {
   fgc::ctl::ConnectionOptions connection = fgc::ctl::ConnectionFromEnvironment();
   bool json = false;
   int timeout_seconds = 10;
-  app.add_option("--addr", connection.address, "fgc address (env FGC_ADDR)")
-      ->capture_default_str();
+  app.add_option("--addr", connection.address, "fgc address (env FGC_ADDR)")->capture_default_str();
   app.add_option("--token", connection.token, "bearer token (env FGC_TOKEN)");
   app.add_option("--tls-ca", connection.tls_ca_file, "CA bundle: use TLS (env FGC_TLS_CA)");
   app.add_option("--timeout", timeout_seconds, "seconds per call")->capture_default_str();
@@ -40,8 +38,9 @@ int main(int argc, char** argv) {
   fgc::ctl::DevTokenOptions token_options;
   CLI::App* token = dev->add_subcommand(
       "token", "print a bearer token that a development host accepts (reads its state directory)");
-  token->add_option("--role", token_options.role,
-                    "coordinator, referrer, agency_system, manager or auditor")
+  token
+      ->add_option("--role", token_options.role,
+                   "coordinator, referrer, agency_system, manager or auditor")
       ->required();
   token->add_option("--tenant", token_options.tenant, "tenant id")->required();
   token->add_option("--agency", token_options.agency, "agency claim");

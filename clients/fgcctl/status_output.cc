@@ -2,19 +2,31 @@
 
 #include <iostream>
 
-#include "google/rpc/status.pb.h"
 #include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 #include "nlohmann/json.hpp"
 
 namespace fgc::ctl {
 namespace {
 
 const char* CodeName(int code) {
-  static constexpr const char* kNames[] = {
-      "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
-      "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
-      "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
-      "UNAUTHENTICATED"};
+  static constexpr const char* kNames[] = {"OK",
+                                           "CANCELLED",
+                                           "UNKNOWN",
+                                           "INVALID_ARGUMENT",
+                                           "DEADLINE_EXCEEDED",
+                                           "NOT_FOUND",
+                                           "ALREADY_EXISTS",
+                                           "PERMISSION_DENIED",
+                                           "RESOURCE_EXHAUSTED",
+                                           "FAILED_PRECONDITION",
+                                           "ABORTED",
+                                           "OUT_OF_RANGE",
+                                           "UNIMPLEMENTED",
+                                           "INTERNAL",
+                                           "UNAVAILABLE",
+                                           "DATA_LOSS",
+                                           "UNAUTHENTICATED"};
   return (code >= 0 && code <= 16) ? kNames[code] : "UNKNOWN";
 }
 
@@ -26,8 +38,8 @@ nlohmann::ordered_json DetailsJson(const google::rpc::Status& rich) {
     google::rpc::PreconditionFailure pf;
     google::rpc::ResourceInfo ri;
     if (any.UnpackTo(&info)) {
-      nlohmann::ordered_json j{{"type", "ErrorInfo"}, {"reason", info.reason()},
-                               {"domain", info.domain()}};
+      nlohmann::ordered_json j{
+          {"type", "ErrorInfo"}, {"reason", info.reason()}, {"domain", info.domain()}};
       for (const auto& [k, v] : info.metadata()) j["metadata"][k] = v;
       details.push_back(j);
     } else if (any.UnpackTo(&bad)) {
@@ -66,9 +78,8 @@ std::string DescribeStatus(const grpc::Status& status, bool json) {
   }
   nlohmann::ordered_json details = DetailsJson(rich);
   if (json) {
-    nlohmann::ordered_json j{{"code", CodeName(rich.code())},
-                             {"message", rich.message()},
-                             {"details", details}};
+    nlohmann::ordered_json j{
+        {"code", CodeName(rich.code())}, {"message", rich.message()}, {"details", details}};
     return j.dump();
   }
   std::string out = std::string("error: ") + CodeName(rich.code()) + ": " + rich.message();
@@ -82,8 +93,8 @@ std::string DescribeStatus(const grpc::Status& status, bool json) {
       }
     } else if (type == "PreconditionFailure") {
       for (const auto& v : d["violations"]) {
-        out += "\n  precondition " + v.value("type", "") + " on " + v.value("subject", "") +
-               ": " + v.value("description", "");
+        out += "\n  precondition " + v.value("type", "") + " on " + v.value("subject", "") + ": " +
+               v.value("description", "");
       }
     } else if (type == "ResourceInfo") {
       out += "\n  resource " + d.value("resource_type", "") + " " + d.value("resource_name", "");

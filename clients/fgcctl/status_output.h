@@ -2,9 +2,9 @@
 // (ErrorInfo, BadRequest, PreconditionFailure, ResourceInfo) on stderr, as text or JSON.
 #pragma once
 
-#include <string>
-
 #include <grpcpp/support/status.h>
+
+#include <string>
 
 namespace fgc::ctl {
 

@@ -52,10 +52,10 @@ absl::Status Validate(const HostConfig& c) {
       c.log_level != "error") {
     v.push_back({"--log-level", "must be debug, info, warn or error"});
   }
-  for (const auto& [flag, value] : {std::pair<std::string_view, const std::string*>{
-                                        "--listen", &c.listen},
-                                    {"--web-listen", &c.web_listen},
-                                    {"--metrics-listen", &c.metrics_listen}}) {
+  for (const auto& [flag, value] :
+       {std::pair<std::string_view, const std::string*>{"--listen", &c.listen},
+        {"--web-listen", &c.web_listen},
+        {"--metrics-listen", &c.metrics_listen}}) {
     if (value->empty() || value->rfind(':') == std::string::npos) {
       v.push_back({std::string(flag), "must be host:port"});
     }
@@ -107,7 +107,8 @@ absl::StatusOr<HostConfig> ParseHostConfig(const std::vector<std::string>& args,
     const StringOption* option = FindOption(name);
     if (option == nullptr) return FieldError(absl::StrCat("--", std::string(name)), "unknown flag");
     if (!value.has_value()) {
-      if (i + 1 >= args.size()) return FieldError(absl::StrCat("--", std::string(name)), "needs a value");
+      if (i + 1 >= args.size())
+        return FieldError(absl::StrCat("--", std::string(name)), "needs a value");
       value = args[++i];
     }
     config.*option->field = *value;
@@ -118,7 +119,8 @@ absl::StatusOr<HostConfig> ParseHostConfig(const std::vector<std::string>& args,
 
 std::string HostConfigUsage(std::string_view program) {
   HostConfig defaults;
-  std::string out = absl::StrCat("usage: ", std::string(program), " [flags]\n\nflags (environment, default):\n");
+  std::string out =
+      absl::StrCat("usage: ", std::string(program), " [flags]\n\nflags (environment, default):\n");
   for (const auto& o : kOptions) {
     absl::StrAppend(&out, "  --", std::string(o.flag), "  (", std::string(o.env), ", \"",
                     defaults.*o.field, "\")\n      ", std::string(o.help), "\n");

@@ -17,16 +17,16 @@ struct HostConfig {
   std::string web_listen = "127.0.0.1:8080";      // --web-listen / FGC_WEB_LISTEN: family web
   std::string metrics_listen = "127.0.0.1:9464";  // --metrics-listen / FGC_METRICS_LISTEN
   std::string state_dir = "./.fgc-state";         // --state-dir / FGC_STATE_DIR
-  std::string database_url;   // --database-url / FGC_DATABASE_URL; empty = embedded PostgreSQL
-  std::string jwks_file;      // --jwks-file / FGC_JWKS_FILE; empty = development JWKS
+  std::string database_url;  // --database-url / FGC_DATABASE_URL; empty = embedded PostgreSQL
+  std::string jwks_file;     // --jwks-file / FGC_JWKS_FILE; empty = development JWKS
   std::string jwt_audience = "fgc";  // --jwt-audience / FGC_JWT_AUDIENCE
   std::string mode = "development";  // --mode / FGC_MODE: development | production
-  std::string tls_cert_file;       // --tls-cert / FGC_TLS_CERT: server certificate (PEM)
-  std::string tls_key_file;        // --tls-key / FGC_TLS_KEY
-  std::string tls_client_ca_file;  // --tls-client-ca / FGC_TLS_CLIENT_CA: mutual TLS roots
-  std::string log_level = "info";  // --log-level / FGC_LOG_LEVEL: debug | info | warn | error
-  bool migrate_only = false;       // --migrate-only: apply migrations, then exit
-  bool help = false;               // --help
+  std::string tls_cert_file;         // --tls-cert / FGC_TLS_CERT: server certificate (PEM)
+  std::string tls_key_file;          // --tls-key / FGC_TLS_KEY
+  std::string tls_client_ca_file;    // --tls-client-ca / FGC_TLS_CLIENT_CA: mutual TLS roots
+  std::string log_level = "info";    // --log-level / FGC_LOG_LEVEL: debug | info | warn | error
+  bool migrate_only = false;         // --migrate-only: apply migrations, then exit
+  bool help = false;                 // --help
 
   bool production() const { return mode == "production"; }
 };

@@ -76,7 +76,8 @@ absl::Status InvalidArgument(std::string_view reason, std::string_view message,
 }
 
 absl::Status FieldError(std::string_view field, std::string_view description) {
-  return InvalidArgument("INVALID_FIELD", absl::StrCat(std::string(field), ": ", std::string(description)),
+  return InvalidArgument("INVALID_FIELD",
+                         absl::StrCat(std::string(field), ": ", std::string(description)),
                          {{std::string(field), std::string(description)}});
 }
 
@@ -93,7 +94,8 @@ absl::Status NotFound(std::string_view resource_type, std::string_view resource_
   d.reason = "RESOURCE_NOT_FOUND";
   d.resource_type = std::string(resource_type);
   d.resource_name = std::string(resource_name);
-  return WithDetails(absl::NotFoundError(absl::StrCat(std::string(resource_name), " was not found")), d);
+  return WithDetails(
+      absl::NotFoundError(absl::StrCat(std::string(resource_name), " was not found")), d);
 }
 
 absl::Status AlreadyExists(std::string_view resource_type, std::string_view resource_name,
@@ -121,28 +123,43 @@ absl::Status Unimplemented(std::string_view method) {
   ErrorDetails d;
   d.reason = "METHOD_NOT_YET_AVAILABLE";
   d.metadata["method"] = std::string(method);
-  return WithDetails(
-      absl::UnimplementedError(absl::StrCat(std::string(method), " is not available in this release yet")), d);
+  return WithDetails(absl::UnimplementedError(absl::StrCat(
+                         std::string(method), " is not available in this release yet")),
+                     d);
 }
 
 std::string_view DefaultReason(absl::StatusCode code) {
   // Fallbacks for statuses that carry no specific reason; every one is a value of the
   // contract's fgc.v1.ErrorReason catalogue (proto/fgc/v1/error_reason.proto).
   switch (code) {
-    case absl::StatusCode::kCancelled: return "CANCELLED";
-    case absl::StatusCode::kInvalidArgument: return "MALFORMED_REQUEST";
-    case absl::StatusCode::kDeadlineExceeded: return "DEADLINE_EXCEEDED";
-    case absl::StatusCode::kNotFound: return "RESOURCE_NOT_FOUND";
-    case absl::StatusCode::kAlreadyExists: return "RESOURCE_ALREADY_EXISTS";
-    case absl::StatusCode::kPermissionDenied: return "RESOURCE_NOT_PERMITTED";
-    case absl::StatusCode::kResourceExhausted: return "RATE_LIMITED";
-    case absl::StatusCode::kFailedPrecondition: return "PRECONDITION_FAILED";
-    case absl::StatusCode::kAborted: return "CONCURRENT_MODIFICATION";
-    case absl::StatusCode::kOutOfRange: return "TREE_SIZE_OUT_OF_RANGE";
-    case absl::StatusCode::kUnimplemented: return "METHOD_NOT_YET_AVAILABLE";
-    case absl::StatusCode::kUnavailable: return "SERVICE_UNAVAILABLE";
-    case absl::StatusCode::kUnauthenticated: return "INVALID_TOKEN";
-    default: return "INTERNAL";  // kOk never reaches the wire; kUnknown, kInternal, kDataLoss
+    case absl::StatusCode::kCancelled:
+      return "CANCELLED";
+    case absl::StatusCode::kInvalidArgument:
+      return "MALFORMED_REQUEST";
+    case absl::StatusCode::kDeadlineExceeded:
+      return "DEADLINE_EXCEEDED";
+    case absl::StatusCode::kNotFound:
+      return "RESOURCE_NOT_FOUND";
+    case absl::StatusCode::kAlreadyExists:
+      return "RESOURCE_ALREADY_EXISTS";
+    case absl::StatusCode::kPermissionDenied:
+      return "RESOURCE_NOT_PERMITTED";
+    case absl::StatusCode::kResourceExhausted:
+      return "RATE_LIMITED";
+    case absl::StatusCode::kFailedPrecondition:
+      return "PRECONDITION_FAILED";
+    case absl::StatusCode::kAborted:
+      return "CONCURRENT_MODIFICATION";
+    case absl::StatusCode::kOutOfRange:
+      return "TREE_SIZE_OUT_OF_RANGE";
+    case absl::StatusCode::kUnimplemented:
+      return "METHOD_NOT_YET_AVAILABLE";
+    case absl::StatusCode::kUnavailable:
+      return "SERVICE_UNAVAILABLE";
+    case absl::StatusCode::kUnauthenticated:
+      return "INVALID_TOKEN";
+    default:
+      return "INTERNAL";  // kOk never reaches the wire; kUnknown, kInternal, kDataLoss
   }
 }
 

@@ -1,10 +1,10 @@
 #include "common/server/grpc_host.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -94,9 +94,8 @@ absl::StatusOr<std::unique_ptr<GrpcHost>> GrpcHost::Start(GrpcHostOptions option
 
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
-    return FailedPrecondition("LISTEN_FAILED",
-                              absl::StrCat("cannot listen on ", options.listen,
-                                           " (address in use or not available)"));
+    return FailedPrecondition("LISTEN_FAILED", absl::StrCat("cannot listen on ", options.listen,
+                                                            " (address in use or not available)"));
   }
   // Keep the host as written (brackets and all), with the port actually bound.
   std::string address =

@@ -3,14 +3,14 @@
 // loopback, and a graceful stop. Used by `fgc serve` and by each per-service binary.
 #pragma once
 
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/service_type.h>
+#include <prometheus/registry.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <grpcpp/grpcpp.h>
-#include <grpcpp/impl/service_type.h>
-#include <prometheus/registry.h>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -24,10 +24,10 @@ struct TlsFiles {
 };
 
 struct GrpcHostOptions {
-  std::string listen;                    // host:port; port 0 picks a free one
-  TlsFiles tls;                          // empty: plaintext, allowed on loopback only
-  std::vector<grpc::Service*> services;  // not owned; must outlive the host
-  std::vector<std::string> health_names; // e.g. "fgc.v1.LedgerService"
+  std::string listen;                     // host:port; port 0 picks a free one
+  TlsFiles tls;                           // empty: plaintext, allowed on loopback only
+  std::vector<grpc::Service*> services;   // not owned; must outlive the host
+  std::vector<std::string> health_names;  // e.g. "fgc.v1.LedgerService"
   std::shared_ptr<prometheus::Registry> metrics;
   int max_message_bytes = 4 * 1024 * 1024;
 };

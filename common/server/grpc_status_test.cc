@@ -29,8 +29,8 @@ T Detail(const google::rpc::Status& rich) {
 TEST(GrpcStatus, OkStaysOk) { EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok()); }
 
 TEST(GrpcStatus, InvalidArgumentHasOneErrorInfoAndFieldViolations) {
-  grpc::Status s = ToGrpcStatus(InvalidArgument(
-      "INVALID_CONFERENCE", "bad", {{"conference.time_zone", "not an IANA zone"}}));
+  grpc::Status s = ToGrpcStatus(
+      InvalidArgument("INVALID_CONFERENCE", "bad", {{"conference.time_zone", "not an IANA zone"}}));
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   google::rpc::Status rich = RichStatusOf(s);
   EXPECT_EQ(rich.code(), 3);
@@ -74,9 +74,9 @@ TEST(GrpcStatus, EveryFallbackReasonIsInTheContractsCatalogue) {
 }
 
 TEST(GrpcStatus, GuardReasonsAreInTheContractsCatalogue) {
-  for (const char* reason : {"MISSING_CREDENTIALS", "MALFORMED_CREDENTIALS", "INVALID_TOKEN",
-                             "WRONG_TENANT", "ROLE_NOT_ALLOWED", "INVALID_FIELD",
-                             "MALFORMED_REQUEST", "METHOD_NOT_YET_AVAILABLE"}) {
+  for (const char* reason :
+       {"MISSING_CREDENTIALS", "MALFORMED_CREDENTIALS", "INVALID_TOKEN", "WRONG_TENANT",
+        "ROLE_NOT_ALLOWED", "INVALID_FIELD", "MALFORMED_REQUEST", "METHOD_NOT_YET_AVAILABLE"}) {
     v1::ErrorReason value;
     EXPECT_TRUE(v1::ErrorReason_Parse(std::string("ERROR_REASON_") + reason, &value)) << reason;
   }

@@ -1,11 +1,11 @@
 #include "common/server/guarded_service.h"
 
-#include <cstdlib>
-#include <iostream>
-
 #include <google/protobuf/message.h>
 #include <grpcpp/impl/rpc_service_method.h>
 #include <grpcpp/support/method_handler.h>
+
+#include <cstdlib>
+#include <iostream>
 
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
@@ -65,29 +65,27 @@ GuardedService::GuardedService(const google::protobuf::ServiceDescriptor* descri
 GuardedService::~GuardedService() = default;
 
 void GuardedService::Register(std::string_view name, const google::protobuf::Descriptor* request,
-                              const google::protobuf::Descriptor* response,
-                              ErasedHandler handler) {
+                              const google::protobuf::Descriptor* response, ErasedHandler handler) {
   const MethodDescriptor* method = descriptor_->FindMethodByName(std::string(name));
-  if (method == nullptr || method->input_type() != request ||
-      method->output_type() != response || handlers_.count(name) != 0) {
-    std::cerr << "GuardedService: bad handler registration for " << descriptor_->full_name()
-              << "/" << name << "\n";
+  if (method == nullptr || method->input_type() != request || method->output_type() != response ||
+      handlers_.count(name) != 0) {
+    std::cerr << "GuardedService: bad handler registration for " << descriptor_->full_name() << "/"
+              << name << "\n";
     std::abort();
   }
   handlers_.emplace(std::string(name), std::move(handler));
 }
 
-grpc::Status GuardedService::Dispatch(const MethodDescriptor* method,
-                                      grpc::ServerContext* context,
+grpc::Status GuardedService::Dispatch(const MethodDescriptor* method, grpc::ServerContext* context,
                                       const grpc::ByteBuffer* request_bytes,
                                       grpc::ByteBuffer* response_bytes) {
   log::ScopedRequestId request_id(RequestIdOf(*context));
-  const Message* prototype = MessageFactory::generated_factory()->GetPrototype(
-      method->input_type());
+  const Message* prototype =
+      MessageFactory::generated_factory()->GetPrototype(method->input_type());
   std::unique_ptr<Message> request(prototype->New());
   if (!ParseBuffer(*request_bytes, *request)) {
-    return ToGrpcStatus(InvalidArgument("MALFORMED_REQUEST",
-                                        "the request is not a valid protobuf message", {}));
+    return ToGrpcStatus(
+        InvalidArgument("MALFORMED_REQUEST", "the request is not a valid protobuf message", {}));
   }
   const std::string full_method = absl::StrCat(descriptor_->full_name(), "/", method->name());
   absl::StatusOr<Caller> caller = guard_->Authorize(*context, full_method, *request);

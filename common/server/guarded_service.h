@@ -4,17 +4,17 @@
 // authorisation ran. No method can be added to a proto and served without its checks.
 #pragma once
 
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/service_type.h>
+
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <google/protobuf/descriptor.h>
-#include <google/protobuf/message.h>
-#include <grpcpp/grpcpp.h>
-#include <grpcpp/impl/service_type.h>
 
 #include "absl/status/status.h"
 #include "common/server/caller.h"
@@ -27,8 +27,7 @@ class GuardedService : public grpc::Service {
   // `descriptor` is the proto service, e.g. from a request type's file:
   // fgc::v1::GetConferenceRequest::descriptor()->file()->FindServiceByName("SchedulingService")
   // (naming a generated type also keeps its .pb.cc, and so the descriptor, linked in).
-  GuardedService(const google::protobuf::ServiceDescriptor* descriptor,
-                 const RequestGuard* guard);
+  GuardedService(const google::protobuf::ServiceDescriptor* descriptor, const RequestGuard* guard);
   ~GuardedService() override;
 
   const google::protobuf::ServiceDescriptor* descriptor() const { return descriptor_; }
@@ -47,8 +46,8 @@ class GuardedService : public grpc::Service {
   }
 
  private:
-  using ErasedHandler = std::function<absl::Status(
-      const Caller&, const google::protobuf::Message&, google::protobuf::Message&)>;
+  using ErasedHandler = std::function<absl::Status(const Caller&, const google::protobuf::Message&,
+                                                   google::protobuf::Message&)>;
 
   void Register(std::string_view method, const google::protobuf::Descriptor* request,
                 const google::protobuf::Descriptor* response, ErasedHandler handler);

@@ -2,10 +2,10 @@
 // every part of a host registers its metrics in.
 #pragma once
 
+#include <prometheus/registry.h>
+
 #include <memory>
 #include <string>
-
-#include <prometheus/registry.h>
 
 #include "absl/status/statusor.h"
 

@@ -3,10 +3,10 @@
 // code and duration; counters and a latency histogram by method and code.
 #pragma once
 
-#include <memory>
-
 #include <grpcpp/support/server_interceptor.h>
 #include <prometheus/registry.h>
+
+#include <memory>
 
 namespace fgc::server {
 

@@ -91,7 +91,8 @@ absl::StatusOr<Caller> RequestGuard::Authorize(const grpc::ServerContext& contex
     absl::StatusOr<std::string> tenant = RequestTenant(request);
     // The credential is judged before the request: a stranger learns nothing from our checks.
     absl::StatusOr<auth::Claims> claims = verifier_->Verify(token, absl::Now());
-    if (!claims.ok()) return Unauthenticated("INVALID_TOKEN", std::string(claims.status().message()));
+    if (!claims.ok())
+      return Unauthenticated("INVALID_TOKEN", std::string(claims.status().message()));
     if (!tenant.ok()) return tenant.status();
     if (!tenant->empty() && *tenant != claims->tenant) {
       return Unauthenticated("WRONG_TENANT", "the token is not valid for this tenant");
@@ -102,9 +103,9 @@ absl::StatusOr<Caller> RequestGuard::Authorize(const grpc::ServerContext& contex
     caller.subject = claims->sub;
     caller.agency = claims->agency;
     if (!roles_->Allows(full_method, claims->role)) {
-      return PermissionDenied("ROLE_NOT_ALLOWED",
-                              absl::StrCat("role ", caller.role, " may not call ",
-                                           std::string(full_method)));
+      return PermissionDenied(
+          "ROLE_NOT_ALLOWED",
+          absl::StrCat("role ", caller.role, " may not call ", std::string(full_method)));
     }
     return caller;
   }

@@ -3,12 +3,12 @@
 // name), and whether the method x role table lets that role call that method.
 #pragma once
 
+#include <google/protobuf/message.h>
+#include <grpcpp/server_context.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <google/protobuf/message.h>
-#include <grpcpp/server_context.h>
 
 #include "absl/status/statusor.h"
 #include "absl/time/clock.h"
@@ -36,8 +36,7 @@ class RequestGuard final {
   // `full_method` is "fgc.v1.SchedulingService/CreateConference". Returns UNAUTHENTICATED
   // when credentials are missing, malformed, expired or for another tenant, INVALID_ARGUMENT
   // when the resource name is malformed, PERMISSION_DENIED when the role may not call it.
-  absl::StatusOr<Caller> Authorize(const grpc::ServerContext& context,
-                                   std::string_view full_method,
+  absl::StatusOr<Caller> Authorize(const grpc::ServerContext& context, std::string_view full_method,
                                    const google::protobuf::Message& request) const;
 
  private:

@@ -26,8 +26,8 @@ std::string Millis(absl::Duration d) { return absl::StrCat(absl::ToInt64Millisec
 int Fail(std::string_view what, const absl::Status& status) {
   std::string detail;
   if (auto d = DetailsOf(status)) {
-    for (const auto& v : d->field_violations) absl::StrAppend(&detail, v.field, ": ",
-                                                               v.description, "; ");
+    for (const auto& v : d->field_violations)
+      absl::StrAppend(&detail, v.field, ": ", v.description, "; ");
   }
   log::Error(what, {{"error", std::string(status.message())},
                     {"code", std::string(DefaultReason(status.code()))},
@@ -72,8 +72,8 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   if (!config.ok()) {
     std::cerr << program << ": " << config.status().message() << "\n";
     if (auto d = DetailsOf(config.status())) {
-      for (const auto& v : d->field_violations) std::cerr << "  " << v.field << ": "
-                                                          << v.description << "\n";
+      for (const auto& v : d->field_violations)
+        std::cerr << "  " << v.field << ": " << v.description << "\n";
     }
     std::cerr << "see " << program << " --help\n";
     return 2;
@@ -95,11 +95,10 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
     if (!started_pg.ok()) return Fail("cannot start the embedded PostgreSQL", started_pg.status());
     postgres = *std::move(started_pg);
     admin_conninfo = postgres->conninfo();
-    log::Info("postgres started",
-              {{"data_dir", postgres->layout().data_dir},
-               {"pid", absl::StrCat(postgres->pid())},
-               {"initdb_ms", Millis(postgres->timings().initdb)},
-               {"start_ms", Millis(postgres->timings().start)}});
+    log::Info("postgres started", {{"data_dir", postgres->layout().data_dir},
+                                   {"pid", absl::StrCat(postgres->pid())},
+                                   {"initdb_ms", Millis(postgres->timings().initdb)},
+                                   {"start_ms", Millis(postgres->timings().start)}});
   }
 
   std::vector<std::unique_ptr<db::Pool>> pools;

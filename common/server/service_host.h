@@ -4,15 +4,15 @@
 // metrics, and stops cleanly on SIGINT/SIGTERM.
 #pragma once
 
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/service_type.h>
+
 #include <functional>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <grpcpp/grpcpp.h>
-#include <grpcpp/impl/service_type.h>
 
 #include "common/base/embedded_file.h"
 #include "common/db/pool.h"
@@ -22,8 +22,8 @@ namespace fgc::server {
 
 // What a service gets from its host.
 struct ServiceDeps {
-  db::Pool* pool;              // the service's own schema, as its own role
-  const RequestGuard* guard;   // authentication and the role table
+  db::Pool* pool;             // the service's own schema, as its own role
+  const RequestGuard* guard;  // authentication and the role table
 };
 
 // One fgc service as a host sees it.

@@ -17,7 +17,9 @@ server::ServiceComponent InvitationsComponent() {
     // Every method of the contract is served and guarded; this release implements none of
     // InvitationService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
     return std::make_unique<server::GuardedService>(
-        fgc::v1::GetMyInvitationRequest::descriptor()->file()->FindServiceByName("InvitationService"), deps.guard);
+        fgc::v1::GetMyInvitationRequest::descriptor()->file()->FindServiceByName(
+            "InvitationService"),
+        deps.guard);
   };
   return component;
 }

@@ -1,5 +1,6 @@
-// The invitations service (the family network, invitations and their tokens, answers, needs, restrictions, notifications) as a host runs it: its schema's
-// migrations and its gRPC adapter. Used by `fgc serve` and by fgc-invitations.
+// The invitations service (the family network, invitations and their tokens, answers, needs,
+// restrictions, notifications) as a host runs it: its schema's migrations and its gRPC adapter.
+// Used by `fgc serve` and by fgc-invitations.
 #pragma once
 
 #include "common/server/service_host.h"

@@ -17,7 +17,8 @@ server::ServiceComponent LedgerComponent() {
     // Every method of the contract is served and guarded; this release implements none of
     // LedgerService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
     return std::make_unique<server::GuardedService>(
-        fgc::v1::GetEntryRequest::descriptor()->file()->FindServiceByName("LedgerService"), deps.guard);
+        fgc::v1::GetEntryRequest::descriptor()->file()->FindServiceByName("LedgerService"),
+        deps.guard);
   };
   return component;
 }

@@ -17,7 +17,8 @@ server::ServiceComponent PlansComponent() {
     // Every method of the contract is served and guarded; this release implements none of
     // PlanService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
     return std::make_unique<server::GuardedService>(
-        fgc::v1::GetPlanRequest::descriptor()->file()->FindServiceByName("PlanService"), deps.guard);
+        fgc::v1::GetPlanRequest::descriptor()->file()->FindServiceByName("PlanService"),
+        deps.guard);
   };
   return component;
 }

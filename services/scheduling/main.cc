@@ -5,6 +5,7 @@
 #include "services/scheduling/scheduling_component.h"
 
 int main(int argc, char** argv) {
-  return fgc::server::RunServiceHost("fgc-scheduling", std::vector<std::string>(argv + 1, argv + argc),
+  return fgc::server::RunServiceHost("fgc-scheduling",
+                                     std::vector<std::string>(argv + 1, argv + argc),
                                      {fgc::scheduling::SchedulingComponent()});
 }

@@ -17,7 +17,8 @@ server::ServiceComponent SchedulingComponent() {
     // Every method of the contract is served and guarded; this release implements none of
     // SchedulingService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
     return std::make_unique<server::GuardedService>(
-        fgc::v1::GetConferenceRequest::descriptor()->file()->FindServiceByName("SchedulingService"), deps.guard);
+        fgc::v1::GetConferenceRequest::descriptor()->file()->FindServiceByName("SchedulingService"),
+        deps.guard);
   };
   return component;
 }

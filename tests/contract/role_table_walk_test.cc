@@ -3,11 +3,10 @@
 // (UNIMPLEMENTED for methods not built yet, which is what every method is in the foundation;
 // later, whatever the handler says, but never PERMISSION_DENIED) exactly when the table allows
 // it, and PERMISSION_DENIED otherwise. Also pins the table to the compiled contracts.
-#include <gtest/gtest.h>
-
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 #include <grpcpp/generic/generic_stub.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <memory>
@@ -33,11 +32,10 @@ using google::protobuf::MethodDescriptor;
 using google::protobuf::ServiceDescriptor;
 
 std::vector<const ServiceDescriptor*> Services() {
-  return {
-      v1::GetConferenceRequest::descriptor()->file()->FindServiceByName("SchedulingService"),
-      v1::GetMyInvitationRequest::descriptor()->file()->FindServiceByName("InvitationService"),
-      v1::GetPlanRequest::descriptor()->file()->FindServiceByName("PlanService"),
-      v1::GetEntryRequest::descriptor()->file()->FindServiceByName("LedgerService")};
+  return {v1::GetConferenceRequest::descriptor()->file()->FindServiceByName("SchedulingService"),
+          v1::GetMyInvitationRequest::descriptor()->file()->FindServiceByName("InvitationService"),
+          v1::GetPlanRequest::descriptor()->file()->FindServiceByName("PlanService"),
+          v1::GetEntryRequest::descriptor()->file()->FindServiceByName("LedgerService")};
 }
 
 // A request that names a resource in tenant "t1" wherever the method takes one.
@@ -73,8 +71,8 @@ class RoleTableWalk : public ::testing::TestWithParam<auth::Role> {
     auto key = crypto::Ed25519PrivateKey::Generate().value();
     signer_ = new auth::JwtSigner("walk-key", key);
     auto jwks = auth::Jwks::Create({signer_->PublicJwk()}).value();
-    auto verifier = std::make_shared<const auth::JwtVerifier>(
-        auth::JwtVerifier::Create(jwks, {}).value());
+    auto verifier =
+        std::make_shared<const auth::JwtVerifier>(auth::JwtVerifier::Create(jwks, {}).value());
     table_ = new auth::RoleTable(auth::RoleTable::Load().value());
     guard_ = new server::RequestGuard(verifier, std::make_shared<const auth::RoleTable>(*table_));
     server::GrpcHostOptions options;

@@ -1,7 +1,7 @@
 // fgcctl end to end against a real `fgc serve`: health, development tokens, and how failures
 // are reported to a person and to a script.
-#include <gtest/gtest.h>
 #include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
 
 #include "fgc/v1/scheduling_service.grpc.pb.h"
 #include "nlohmann/json.hpp"
@@ -18,9 +18,8 @@ class FgcctlAgainstAHost : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     state_ = dir_->path() + "/state";
-    host_ = new testing::HostProcess(
-        "fgc", {"serve", "--state-dir", state_, "--listen", "127.0.0.1:0", "--metrics-listen",
-                "127.0.0.1:0"});
+    host_ = new testing::HostProcess("fgc", {"serve", "--state-dir", state_, "--listen",
+                                             "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"});
     auto address = host_->WaitUntilServing();
     ASSERT_TRUE(address.has_value()) << host_->Output();
     address_ = *address;
@@ -63,8 +62,8 @@ TEST_F(FgcctlAgainstAHost, HealthAsJsonIsForScripts) {
 }
 
 TEST_F(FgcctlAgainstAHost, ADevTokenOpensTheDoor) {
-  auto r = RunCommand("fgcctl", {"dev", "token", "--role", "coordinator", "--tenant", "demo"},
-                      Env());
+  auto r =
+      RunCommand("fgcctl", {"dev", "token", "--role", "coordinator", "--tenant", "demo"}, Env());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string token = r.out.substr(0, r.out.find('\n'));
   auto stub = v1::SchedulingService::NewStub(
@@ -80,9 +79,9 @@ TEST_F(FgcctlAgainstAHost, ADevTokenOpensTheDoor) {
 }
 
 TEST_F(FgcctlAgainstAHost, DevTokenAsJsonHasAnExpiry) {
-  auto r = RunCommand("fgcctl", {"--json", "dev", "token", "--role", "auditor", "--tenant",
-                                 "demo", "--ttl", "30m"},
-                      Env());
+  auto r = RunCommand(
+      "fgcctl", {"--json", "dev", "token", "--role", "auditor", "--tenant", "demo", "--ttl", "30m"},
+      Env());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_FALSE(j["token"].get<std::string>().empty());

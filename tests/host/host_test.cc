@@ -1,13 +1,12 @@
 // `fgc serve` as a user runs it: a fresh state directory, its own PostgreSQL, four services on
 // one port; authentication at the door; a clean stop with nothing left behind; a second start
 // that reuses the state; migrations applied once when two hosts start together.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 
-#include <gtest/gtest.h>
-#include <grpcpp/grpcpp.h>
 #include <pqxx/pqxx>
-
 #include <set>
 #include <thread>
 
@@ -32,8 +31,8 @@ const std::vector<std::string> kServices = {"fgc.v1.SchedulingService", "fgc.v1.
                                             "fgc.v1.PlanService", "fgc.v1.LedgerService"};
 
 std::vector<std::string> ServeArgs(const std::string& state_dir) {
-  return {"serve", "--state-dir", state_dir, "--listen", "127.0.0.1:0", "--metrics-listen",
-          "127.0.0.1:0"};
+  return {"serve",       "--state-dir",      state_dir,    "--listen",
+          "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"};
 }
 
 std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
@@ -129,8 +128,7 @@ TEST_F(FreshHost, ACallWithoutATokenIsUnauthenticated) {
 }
 
 TEST_F(FreshHost, ACoordinatorsCallToALaterMethodIsUnimplemented) {
-  grpc::Status status =
-      GetConference(address_, DevToken(state_, auth::Role::kCoordinator, "demo"));
+  grpc::Status status = GetConference(address_, DevToken(state_, auth::Role::kCoordinator, "demo"));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
   EXPECT_EQ(ReasonOf(status), "METHOD_NOT_YET_AVAILABLE");
 }
@@ -154,9 +152,9 @@ TEST_F(FreshHost, SigtermStopsTheHostAndItsPostgresLeavingNoProcess) {
   ASSERT_TRUE(status.has_value()) << "host did not stop";
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << host_->Output();
   EXPECT_TRUE(testing::ProcessesMentioning(data_dir).empty());
-  EXPECT_TRUE(host_->WaitForLog([](const nlohmann::json& j) {
-    return j.value("msg", "") == "stopped";
-  }).has_value());
+  EXPECT_TRUE(
+      host_->WaitForLog([](const nlohmann::json& j) { return j.value("msg", "") == "stopped"; })
+          .has_value());
 }
 
 TEST_F(FreshHost, ASecondStartReusesTheState) {
@@ -179,8 +177,8 @@ TEST_F(FreshHost, ASecondStartReusesTheState) {
 
 TEST_F(FreshHost, ASecondHostOnTheSamePortFailsClearly) {
   TempDir other;
-  HostProcess second("fgc", {"serve", "--state-dir", other.path() + "/state", "--listen",
-                             address_, "--metrics-listen", "127.0.0.1:0"});
+  HostProcess second("fgc", {"serve", "--state-dir", other.path() + "/state", "--listen", address_,
+                             "--metrics-listen", "127.0.0.1:0"});
   auto status = second.Wait(std::chrono::seconds(30));
   ASSERT_TRUE(status.has_value()) << "second host kept running";
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 1);
@@ -190,8 +188,8 @@ TEST_F(FreshHost, ASecondHostOnTheSamePortFailsClearly) {
 TEST_F(FreshHost, ProductionRefusesDevelopmentKeys) {
   TempDir other;
   HostProcess prod("fgc", {"serve", "--state-dir", other.path() + "/state", "--listen",
-                           "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--mode",
-                           "production", "--jwks-file", state_ + "/keys/dev-jwks.json"});
+                           "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--mode", "production",
+                           "--jwks-file", state_ + "/keys/dev-jwks.json"});
   auto status = prod.Wait(std::chrono::seconds(30));
   ASSERT_TRUE(status.has_value());
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) != 0);
@@ -210,8 +208,8 @@ TEST(HostMigrations, TwoHostsStartingTogetherApplyEachMigrationOnce) {
   const std::string url = db::testing::AdminConninfo();
   TempDir a, b;
   auto args = [&](const TempDir& d) {
-    return std::vector<std::string>{"serve", "--migrate-only", "--database-url", url,
-                                    "--state-dir", d.path() + "/state"};
+    return std::vector<std::string>{"serve", "--migrate-only", "--database-url",
+                                    url,     "--state-dir",    d.path() + "/state"};
   };
   HostProcess first("fgc", args(a));
   HostProcess second("fgc", args(b));

@@ -112,16 +112,15 @@ std::optional<nlohmann::json> HostProcess::WaitForLog(
       if (!j.is_discarded() && match(j)) return j;
     }
     if (eof_) return std::nullopt;
-    if (changed_.wait_until(lock, deadline) == std::cv_status::timeout &&
-        seen == lines_.size()) {
+    if (changed_.wait_until(lock, deadline) == std::cv_status::timeout && seen == lines_.size()) {
       return std::nullopt;
     }
   }
 }
 
 std::optional<std::string> HostProcess::WaitUntilServing(std::chrono::milliseconds timeout) {
-  auto line = WaitForLog([](const nlohmann::json& j) { return j.value("msg", "") == "serving"; },
-                         timeout);
+  auto line =
+      WaitForLog([](const nlohmann::json& j) { return j.value("msg", "") == "serving"; }, timeout);
   if (!line.has_value()) return std::nullopt;
   return line->value("grpc", "");
 }

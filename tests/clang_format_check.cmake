@@ -1,0 +1,15 @@
+# Fails when any C++ file under the source tree is not clang-format clean, naming the files.
+if(NOT CLANG_FORMAT)
+  message(FATAL_ERROR "clang-format not found: apt-get install clang-format")
+endif()
+set(_files "")
+foreach(dir bench clients common services tests)
+  file(GLOB_RECURSE _found ${SOURCE_DIR}/${dir}/*.cc ${SOURCE_DIR}/${dir}/*.h)
+  list(APPEND _files ${_found})
+endforeach()
+list(FILTER _files EXCLUDE REGEX "/node_modules/")
+execute_process(COMMAND ${CLANG_FORMAT} --dry-run -Werror ${_files}
+                RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "not clang-format clean (run clang-format -i on these):\n${_err}")
+endif()
