@@ -196,6 +196,48 @@ TEST_F(FreshHost, ProductionRefusesDevelopmentKeys) {
   EXPECT_NE(prod.Output().find("cannot load the token keys"), std::string::npos) << prod.Output();
 }
 
+grpc::health::v1::HealthCheckResponse::ServingStatus HealthOf(const std::string& address,
+                                                              const std::string& service,
+                                                              grpc::StatusCode* code) {
+  auto stub = grpc::health::v1::Health::NewStub(Connect(address));
+  grpc::ClientContext context;
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(service);
+  grpc::health::v1::HealthCheckResponse response;
+  *code = stub->Check(&context, request, &response).error_code();
+  return response.status();
+}
+
+// The split deployment: one binary per service, here on a shared external PostgreSQL.
+TEST(SplitDeployment, EachServiceBinaryServesItsOwnServiceOnly) {
+  const std::string url = db::testing::AdminConninfo();
+  const std::vector<std::pair<std::string, std::string>> binaries = {
+      {"fgc-scheduling", "fgc.v1.SchedulingService"},
+      {"fgc-invitations", "fgc.v1.InvitationService"},
+      {"fgc-plans", "fgc.v1.PlanService"},
+      {"fgc-ledger", "fgc.v1.LedgerService"}};
+  for (const auto& [binary, service] : binaries) {
+    TempDir dir;
+    HostProcess host(binary, {"--database-url", url, "--state-dir", dir.path() + "/state",
+                              "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"});
+    auto address = host.WaitUntilServing();
+    ASSERT_TRUE(address.has_value()) << binary << "\n" << host.Output();
+    for (const auto& [other_binary, other] : binaries) {
+      grpc::StatusCode code;
+      auto status = HealthOf(*address, other, &code);
+      if (other == service) {
+        EXPECT_EQ(code, grpc::StatusCode::OK) << binary;
+        EXPECT_EQ(status, grpc::health::v1::HealthCheckResponse::SERVING) << binary;
+      } else {
+        EXPECT_EQ(code, grpc::StatusCode::NOT_FOUND) << binary << " answers for " << other;
+      }
+    }
+    auto stopped = host.Stop(SIGTERM);
+    ASSERT_TRUE(stopped.has_value());
+    EXPECT_TRUE(WIFEXITED(*stopped) && WEXITSTATUS(*stopped) == 0) << host.Output();
+  }
+}
+
 TEST(HostFlags, AnUnknownFlagExitsWithUsage) {
   HostProcess host("fgc", {"serve", "--lisen", "x"});
   auto status = host.Wait(std::chrono::seconds(10));
