@@ -84,7 +84,9 @@ double Median(std::vector<double> v) {
 }  // namespace
 
 int RunHostStart(int runs) {
-  std::vector<double> cold, warm, rss;
+  std::vector<double> cold;
+  std::vector<double> warm;
+  std::vector<double> rss;
   for (int i = 0; i < runs; ++i) {
     testing::TempDir state;
     StartResult c = StartOnce(state.path() + "/state", /*measure_rss=*/true);

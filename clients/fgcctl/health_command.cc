@@ -18,7 +18,7 @@ const std::vector<std::string>& FgcServiceNames() {
 int RunHealth(const Connection& connection, const std::vector<std::string>& services, bool json) {
   auto stub = grpc::health::v1::Health::NewStub(connection.channel());
   std::vector<std::string> asked = services.empty() ? FgcServiceNames() : services;
-  if (services.empty()) asked.push_back("");  // the server as a whole
+  if (services.empty()) asked.emplace_back("");  // the server as a whole
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   bool all_serving = true;
   for (const auto& name : asked) {

@@ -1,7 +1,9 @@
 #include "common/base/log.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <iterator>
 #include <mutex>
 
 #include "absl/time/clock.h"
@@ -34,13 +36,11 @@ std::string_view LevelName(Level level) {
 void SetLevel(Level level) { g_level.store(static_cast<int>(level)); }
 
 bool ParseLevel(std::string_view text, Level* level) {
-  for (Level l : {Level::kDebug, Level::kInfo, Level::kWarn, Level::kError}) {
-    if (text == LevelName(l)) {
-      *level = l;
-      return true;
-    }
-  }
-  return false;
+  constexpr Level kLevels[] = {Level::kDebug, Level::kInfo, Level::kWarn, Level::kError};
+  const auto* found = std::ranges::find_if(kLevels, [&](Level l) { return text == LevelName(l); });
+  if (found == std::end(kLevels)) return false;
+  *level = *found;
+  return true;
 }
 
 std::string Format(Level level, std::string_view message, std::string_view request_id,

@@ -90,7 +90,7 @@ class EmbeddedPostgres final {
   const Options options_;
   const PostgresLayout layout_;
   int log_fd_ = -1;
-  long log_offset_ = 0;  // where this start's part of the log begins
+  off_t log_offset_ = 0;  // where this start's part of the log begins
   std::optional<ChildProcess> server_;
   // Forks the server and then waits for release_, so the server's parent thread lives exactly
   // as long as the server should.

@@ -68,7 +68,7 @@ void GuardedService::Register(std::string_view name, const google::protobuf::Des
                               const google::protobuf::Descriptor* response, ErasedHandler handler) {
   const MethodDescriptor* method = descriptor_->FindMethodByName(std::string(name));
   if (method == nullptr || method->input_type() != request || method->output_type() != response ||
-      handlers_.count(name) != 0) {
+      handlers_.contains(name)) {
     std::cerr << "GuardedService: bad handler registration for " << descriptor_->full_name() << "/"
               << name << "\n";
     std::abort();

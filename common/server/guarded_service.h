@@ -49,7 +49,7 @@ class GuardedService : public grpc::Service {
   using ErasedHandler = std::function<absl::Status(const Caller&, const google::protobuf::Message&,
                                                    google::protobuf::Message&)>;
 
-  void Register(std::string_view method, const google::protobuf::Descriptor* request,
+  void Register(std::string_view name, const google::protobuf::Descriptor* request,
                 const google::protobuf::Descriptor* response, ErasedHandler handler);
   grpc::Status Dispatch(const google::protobuf::MethodDescriptor* method,
                         grpc::ServerContext* context, const grpc::ByteBuffer* request,

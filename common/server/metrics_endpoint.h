@@ -19,7 +19,7 @@ class MetricsEndpoint final {
  public:
   // Serves `registry` on http://<listen>/metrics; port 0 picks a free one.
   static absl::StatusOr<std::unique_ptr<MetricsEndpoint>> Start(
-      const std::string& listen, std::shared_ptr<prometheus::Registry> registry);
+      const std::string& listen, const std::shared_ptr<prometheus::Registry>& registry);
   ~MetricsEndpoint();
 
   const std::string& address() const { return address_; }

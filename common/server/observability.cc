@@ -31,7 +31,8 @@ struct Metrics {
 
 std::string NewRequestId() {
   thread_local absl::BitGen gen;
-  uint64_t a = absl::Uniform<uint64_t>(gen), b = absl::Uniform<uint64_t>(gen);
+  const uint64_t a = absl::Uniform<uint64_t>(gen);
+  const uint64_t b = absl::Uniform<uint64_t>(gen);
   std::string bytes(reinterpret_cast<const char*>(&a), 8);
   bytes.append(reinterpret_cast<const char*>(&b), 8);
   return absl::BytesToHexString(bytes);

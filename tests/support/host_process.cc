@@ -40,8 +40,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-HostProcess::HostProcess(std::string program, std::vector<std::string> args,
-                         std::map<std::string, std::string> env) {
+HostProcess::HostProcess(const std::string& program, std::vector<std::string> args,
+                         const std::map<std::string, std::string>& env) {
   const char* bin_dir = std::getenv("FGC_BIN_DIR");
   std::string path = std::string(bin_dir != nullptr ? bin_dir : "build/bin") + "/" + program;
   int fds[2];
@@ -161,7 +161,7 @@ std::vector<pid_t> ProcessesMentioning(const std::string& needle) {
   if (proc == nullptr) return found;
   while (dirent* e = readdir(proc)) {
     char* end = nullptr;
-    long pid = std::strtol(e->d_name, &end, 10);
+    const int64_t pid = std::strtoll(e->d_name, &end, 10);
     if (*end != '\0' || pid <= 0 || pid == getpid()) continue;
     std::ifstream in(std::string("/proc/") + e->d_name + "/cmdline", std::ios::binary);
     std::stringstream cmd;

@@ -36,8 +36,8 @@ class TempDir {
 class HostProcess {
  public:
   // `program` is a file name in $FGC_BIN_DIR (e.g. "fgc"); `env` is added to the environment.
-  HostProcess(std::string program, std::vector<std::string> args,
-              std::map<std::string, std::string> env = {});
+  HostProcess(const std::string& program, std::vector<std::string> args,
+              const std::map<std::string, std::string>& env = {});
   ~HostProcess();  // SIGTERM if still running, SIGKILL if that does not stop it
   HostProcess(const HostProcess&) = delete;
   HostProcess& operator=(const HostProcess&) = delete;

@@ -15,7 +15,8 @@ CommandResult RunCommand(const std::string& program, std::vector<std::string> ar
                          std::chrono::milliseconds timeout) {
   const char* bin_dir = std::getenv("FGC_BIN_DIR");
   std::string path = std::string(bin_dir != nullptr ? bin_dir : "build/bin") + "/" + program;
-  int out[2], err[2];
+  int out[2];
+  int err[2];
   if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) std::abort();
   pid_t pid = fork();
   if (pid == 0) {
