@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/base/config.h"
 #include "common/base/embedded_file.h"
 #include "common/db/pool.h"
 #include "common/server/request_guard.h"
@@ -24,6 +25,7 @@ namespace fgc::server {
 struct ServiceDeps {
   db::Pool* pool;             // the service's own schema, as its own role
   const RequestGuard* guard;  // authentication and the role table
+  const HostConfig* config;   // the state directory (keys) and mode
 };
 
 // One fgc service as a host sees it.

@@ -1,0 +1,308 @@
+#include "services/ledger/ledger_store.h"
+
+#include <map>
+#include <pqxx/pqxx>
+
+#include "absl/strings/str_cat.h"
+#include "common/base/errors.h"
+#include "common/crypto/encoding.h"
+#include "services/ledger/log/compact_range.h"
+
+namespace fgc::ledger {
+namespace {
+
+// bytea literals in hex form: no escaping pitfalls, and batch inserts stay one statement.
+std::string Bytea(std::string_view bytes) {
+  return absl::StrCat("'\\x", crypto::HexEncode(bytes), "'::bytea");
+}
+
+std::string Bytes(const pqxx::field& f) { return pqxx::binarystring(f).str(); }
+
+// Times travel as microseconds since the epoch: exact both ways.
+std::string Timestamp(absl::Time t) {
+  return absl::StrCat("to_timestamp(", absl::ToUnixMicros(t), "::numeric / 1000000)");
+}
+constexpr char kMicros[] = "(extract(epoch FROM %s) * 1000000)::bigint";
+
+std::string MicrosOf(const char* column) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, kMicros, column);
+  return buf;
+}
+
+absl::Time FromMicros(const pqxx::field& f) { return absl::FromUnixMicros(f.as<int64_t>()); }
+
+StoredCheckpoint CheckpointFromRow(const pqxx::row& row) {
+  return {row[0].as<int64_t>(), Bytes(row[1]), Bytes(row[2]), FromMicros(row[3])};
+}
+
+StoredEntry EntryFromRow(const pqxx::row& r) {
+  StoredEntry e;
+  e.index = r[0].as<int64_t>();
+  e.columns.kind = r[1].as<int>();
+  e.columns.conference = r[2].as<std::string>();
+  e.columns.subject = r[3].as<std::string>();
+  e.columns.purpose = r[4].as<int>();
+  e.columns.grantor = r[5].as<std::string>();
+  if (!r[6].is_null()) e.columns.supersedes = r[6].as<int64_t>();
+  e.columns.occur_time = FromMicros(r[7]);
+  e.record_time = FromMicros(r[8]);
+  e.leaf_data = Bytes(r[9]);
+  e.leaf_hash = Bytes(r[10]);
+  return e;
+}
+
+std::string EntryColumnsSql() {
+  return absl::StrCat("idx, kind, conference, subject, purpose, grantor, supersedes, ",
+                      MicrosOf("occur_time"), ", ", MicrosOf("record_time"),
+                      ", leaf_data, leaf_hash");
+}
+
+absl::StatusOr<std::vector<std::string>> ReadNodesIn(pqxx::work& tx, const std::string& tenant,
+                                                     std::span<const log::NodeId> ids) {
+  std::vector<std::string> hashes(ids.size());
+  if (ids.empty()) return hashes;
+  std::string in;
+  for (const auto& id : ids) {
+    absl::StrAppend(&in, in.empty() ? "" : ",", "(", static_cast<int>(id.level), ",", id.index,
+                    ")");
+  }
+  pqxx::result rows = tx.exec_params(
+      absl::StrCat(
+          "SELECT level, idx, hash FROM tree_nodes WHERE tenant = $1 AND (level, idx) IN (", in,
+          ")"),
+      tenant);
+  std::map<log::NodeId, std::string> found;
+  for (const auto& r : rows) {
+    found[{static_cast<uint8_t>(r[0].as<int>()), r[1].as<uint64_t>()}] = Bytes(r[2]);
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    auto it = found.find(ids[i]);
+    if (it == found.end()) {
+      return absl::DataLossError(
+          absl::StrCat("the log is missing tree node ", log::ToString(ids[i])));
+    }
+    hashes[i] = it->second;
+  }
+  return hashes;
+}
+
+struct Existing {
+  int64_t index;
+  std::string request_hash;
+};
+
+absl::StatusOr<std::map<std::string, Existing>> ExistingRequests(
+    pqxx::work& tx, const std::string& tenant, std::span<const PendingAppend> batch) {
+  std::string in;
+  for (const auto& p : batch) absl::StrAppend(&in, in.empty() ? "" : ",", tx.quote(p.request_id));
+  std::map<std::string, Existing> existing;
+  pqxx::result rows = tx.exec_params(
+      absl::StrCat("SELECT request_id, idx, request_hash FROM entries WHERE tenant = $1 AND "
+                   "request_id IN (",
+                   in, ")"),
+      tenant);
+  for (const auto& r : rows) {
+    existing[r[0].as<std::string>()] = {r[1].as<int64_t>(), Bytes(r[2])};
+  }
+  return existing;
+}
+
+absl::Status RequestIdReused(const std::string& request_id) {
+  return InvalidArgument("REQUEST_ID_REUSED",
+                         "this request_id was used before for a different request",
+                         {{"request_id", absl::StrCat(request_id, " belongs to another request")}});
+}
+
+}  // namespace
+
+absl::StatusOr<LedgerStore::BatchResult> LedgerStore::AppendBatch(
+    const std::string& tenant, std::span<const PendingAppend> batch, const CheckpointSigner& sign) {
+  BatchResult result;
+  absl::Status status = pool_->WithTenant(tenant, [&](pqxx::work& tx) -> absl::Status {
+    result = BatchResult{};
+    result.outcomes.resize(batch.size());
+    tx.exec_params(absl::StrCat("INSERT INTO log_head (tenant, size, root_hash) VALUES ($1, 0, ",
+                                Bytea(log::EmptyRoot()), ") ON CONFLICT (tenant) DO NOTHING"),
+                   tenant);
+    // The row lock serialises every writer of this tenant's log, on any host.
+    pqxx::row head =
+        tx.exec_params1("SELECT size FROM log_head WHERE tenant = $1 FOR UPDATE", tenant);
+    const auto size = head[0].as<uint64_t>();
+    auto edge = ReadNodesIn(tx, tenant, log::RightEdgeNodeIds(size));
+    if (!edge.ok()) return edge.status();
+    auto range = log::CompactRange::FromRightEdge(size, *std::move(edge));
+    if (!range.ok()) return range.status();
+
+    auto existing = ExistingRequests(tx, tenant, batch);
+    if (!existing.ok()) return existing.status();
+    // A record time with the database's precision, so the hashed bytes match what is stored.
+    const absl::Time now = absl::FromUnixMicros(absl::ToUnixMicros(absl::Now()));
+
+    std::vector<std::string> leaf_hashes;
+    std::string values;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const PendingAppend& p = batch[i];
+      AppendOutcome& out = result.outcomes[i];
+      if (auto it = existing->find(p.request_id); it != existing->end()) {
+        out.status = it->second.request_hash == p.request_hash ? absl::OkStatus()
+                                                               : RequestIdReused(p.request_id);
+        out.index = out.status.ok() ? it->second.index : -1;
+        out.replayed = out.status.ok();
+        continue;
+      }
+      const int64_t index = static_cast<int64_t>(size + leaf_hashes.size());
+      absl::StatusOr<std::string> leaf = p.leaf_data(index, now);
+      if (!leaf.ok()) {
+        out.status = leaf.status();
+        continue;
+      }
+      std::string leaf_hash = log::LeafHash(*leaf);
+      const EntryColumns& c = p.columns;
+      absl::StrAppend(&values, values.empty() ? "" : ",", "(", tx.quote(tenant), ",", index, ",",
+                      c.kind, ",", tx.quote(c.conference), ",", tx.quote(c.subject), ",", c.purpose,
+                      ",", tx.quote(c.grantor), ",",
+                      c.supersedes ? absl::StrCat(*c.supersedes) : "NULL", ",",
+                      Timestamp(c.occur_time), ",", Timestamp(now), ",", tx.quote(p.request_id),
+                      ",", Bytea(p.request_hash), ",", Bytea(*leaf), ",", Bytea(leaf_hash), ")");
+      leaf_hashes.push_back(std::move(leaf_hash));
+      out.index = index;
+      // Later appends in this batch with the same request_id replay this one.
+      (*existing)[p.request_id] = {index, p.request_hash};
+    }
+    if (leaf_hashes.empty()) return absl::OkStatus();
+
+    auto appended = range->Append(leaf_hashes);
+    if (!appended.ok()) return appended.status();
+    tx.exec(absl::StrCat(
+        "INSERT INTO entries (tenant, idx, kind, conference, subject, purpose, grantor, "
+        "supersedes, occur_time, record_time, request_id, request_hash, leaf_data, leaf_hash) "
+        "VALUES ",
+        values));
+    std::string nodes;
+    for (const auto& n : appended->nodes) {
+      absl::StrAppend(&nodes, nodes.empty() ? "" : ",", "(", tx.quote(tenant), ",",
+                      static_cast<int>(n.id.level), ",", n.id.index, ",", Bytea(n.hash), ")");
+    }
+    tx.exec(absl::StrCat("INSERT INTO tree_nodes (tenant, level, idx, hash) VALUES ", nodes));
+    const auto new_size = static_cast<int64_t>(range->size());
+    tx.exec_params(absl::StrCat("UPDATE log_head SET size = $2, root_hash = ",
+                                Bytea(appended->root), ", updated_at = now() WHERE tenant = $1"),
+                   tenant, new_size);
+    absl::StatusOr<std::string> note = sign(new_size, appended->root);
+    if (!note.ok()) return note.status();
+    tx.exec_params(
+        absl::StrCat("INSERT INTO checkpoints (tenant, size, root_hash, note, signed_at) VALUES "
+                     "($1, $2, ",
+                     Bytea(appended->root), ", ", Bytea(*note), ", ", Timestamp(now), ")"),
+        tenant, new_size);
+    result.checkpoint = StoredCheckpoint{new_size, appended->root, *note, now};
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<std::optional<StoredCheckpoint>> LedgerStore::LatestCheckpoint(
+    const std::string& tenant) {
+  return pool_->WithTenantResult<std::optional<StoredCheckpoint>>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::optional<StoredCheckpoint>> {
+        pqxx::result r = tx.exec_params(
+            absl::StrCat("SELECT size, root_hash, note, ", MicrosOf("signed_at"),
+                         " FROM checkpoints WHERE tenant = $1 ORDER BY size DESC LIMIT 1"),
+            tenant);
+        if (r.empty()) return std::nullopt;
+        return CheckpointFromRow(r[0]);
+      });
+}
+
+absl::StatusOr<std::optional<StoredCheckpoint>> LedgerStore::CheckpointAt(const std::string& tenant,
+                                                                          int64_t size) {
+  return pool_->WithTenantResult<std::optional<StoredCheckpoint>>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::optional<StoredCheckpoint>> {
+        pqxx::result r =
+            tx.exec_params(absl::StrCat("SELECT size, root_hash, note, ", MicrosOf("signed_at"),
+                                        " FROM checkpoints WHERE tenant = $1 AND size = $2"),
+                           tenant, size);
+        if (r.empty()) return std::nullopt;
+        return CheckpointFromRow(r[0]);
+      });
+}
+
+absl::StatusOr<std::vector<std::string>> LedgerStore::ReadNodes(const std::string& tenant,
+                                                                std::span<const log::NodeId> ids) {
+  return pool_->WithTenantResult<std::vector<std::string>>(
+      tenant, [&](pqxx::work& tx) { return ReadNodesIn(tx, tenant, ids); });
+}
+
+absl::StatusOr<StoredEntry> LedgerStore::ReadEntry(const std::string& tenant, int64_t index) {
+  return pool_->WithTenantResult<StoredEntry>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<StoredEntry> {
+        pqxx::result r =
+            tx.exec_params(absl::StrCat("SELECT ", EntryColumnsSql(),
+                                        " FROM entries WHERE tenant = $1 AND idx = $2"),
+                           tenant, index);
+        if (r.empty()) {
+          return NotFound("fgc.v1.LedgerEntry",
+                          absl::StrCat("tenants/", tenant, "/ledger/entries/", index));
+        }
+        return EntryFromRow(r[0]);
+      });
+}
+
+absl::StatusOr<std::optional<std::string>> LedgerStore::WrappedDataKey(
+    const std::string& tenant, const std::string& conference) {
+  return pool_->WithTenantResult<std::optional<std::string>>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::optional<std::string>> {
+        pqxx::result r = tx.exec_params(
+            "SELECT wrapped_key FROM data_keys WHERE tenant = $1 AND conference = $2", tenant,
+            conference);
+        if (r.empty()) return std::nullopt;
+        if (r[0][0].is_null()) {
+          return FailedPrecondition("SUBJECT_ERASED",
+                                    "this conference's personal data has been erased",
+                                    {{"ERASED", conference, "its data key was destroyed"}});
+        }
+        return Bytes(r[0][0]);
+      });
+}
+
+absl::StatusOr<std::string> LedgerStore::PutWrappedDataKey(const std::string& tenant,
+                                                           const std::string& conference,
+                                                           const std::string& wrapped) {
+  return pool_->WithTenantResult<std::string>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::string> {
+        tx.exec_params(absl::StrCat("INSERT INTO data_keys (tenant, conference, wrapped_key) "
+                                    "VALUES ($1, $2, ",
+                                    Bytea(wrapped), ") ON CONFLICT DO NOTHING"),
+                       tenant, conference);
+        pqxx::row r = tx.exec_params1(
+            "SELECT wrapped_key FROM data_keys WHERE tenant = $1 AND conference = $2", tenant,
+            conference);
+        if (r[0].is_null()) {
+          return FailedPrecondition("SUBJECT_ERASED",
+                                    "this conference's personal data has been erased", {});
+        }
+        return Bytes(r[0]);
+      });
+}
+
+absl::StatusOr<std::vector<StoredEntry>> LedgerStore::EntriesAbout(const std::string& tenant,
+                                                                   const std::string& conference,
+                                                                   const std::string& subject,
+                                                                   int purpose) {
+  return pool_->WithTenantResult<std::vector<StoredEntry>>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::vector<StoredEntry>> {
+        pqxx::result rows = tx.exec_params(
+            absl::StrCat("SELECT ", EntryColumnsSql(),
+                         " FROM entries WHERE tenant = $1 AND conference = $2 AND subject = $3 "
+                         "AND ($4 = 0 OR purpose = $4) ORDER BY idx"),
+            tenant, conference, subject, purpose);
+        std::vector<StoredEntry> out;
+        out.reserve(rows.size());
+        for (const auto& r : rows) out.push_back(EntryFromRow(r));
+        return out;
+      });
+}
+
+}  // namespace fgc::ledger
