@@ -25,7 +25,8 @@ function(fgc_executable name)
 endfunction()
 
 # fgc_test(name SOURCES ... DEPS ... [LABELS ...]): a gtest binary registered with ctest,
-# one ctest entry per test case so that ctest -j runs them in parallel.
+# one ctest entry per test case so that ctest -j runs them in parallel. Tests get
+# $FGC_BIN_DIR (the programs) and the macro FGC_SOURCE_DIR (the source tree).
 function(fgc_test name)
   cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
@@ -35,8 +36,10 @@ function(fgc_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 120)
   endif()
-  set(_props TIMEOUT ${ARG_TIMEOUT}
-             ENVIRONMENT "FGC_BIN_DIR=${CMAKE_BINARY_DIR}/bin;FGC_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+  # One variable only: gtest_discover_tests flattens PROPERTIES, so a second ';'-separated
+  # entry would be lost. Tests find source files through the FGC_SOURCE_DIR definition.
+  target_compile_definitions(${name} PRIVATE FGC_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  set(_props TIMEOUT ${ARG_TIMEOUT} ENVIRONMENT "FGC_BIN_DIR=${CMAKE_BINARY_DIR}/bin")
   if(ARG_LABELS)
     list(APPEND _props LABELS "${ARG_LABELS}")
   endif()

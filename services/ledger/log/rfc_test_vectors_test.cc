@@ -20,12 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// $FGC_SOURCE_DIR when set (a relocated checkout), else the tree this test was built from.
-fs::path TestDataDir() {
-  const char* source = std::getenv("FGC_SOURCE_DIR");
-  return fs::path(source != nullptr ? source : FGC_LEDGER_LOG_SOURCE_DIR) / "tests" / "testdata" /
-         "merkle";
-}
+// The source tree this test was built from (fgc_test defines FGC_SOURCE_DIR).
+fs::path TestDataDir() { return fs::path(FGC_SOURCE_DIR) / "tests" / "testdata" / "merkle"; }
 
 // Every case file below `dir`, sorted so failures name the same file each run.
 std::vector<fs::path> CaseFiles(const fs::path& dir) {
