@@ -34,6 +34,8 @@ constexpr StringOption kOptions[] = {
     {"tls-client-ca", "FGC_TLS_CLIENT_CA", &HostConfig::tls_client_ca_file,
      "CA bundle for client certificates (mutual TLS)"},
     {"log-level", "FGC_LOG_LEVEL", &HostConfig::log_level, "debug, info, warn or error"},
+    {"ledger-name", "FGC_LEDGER_NAME", &HostConfig::ledger_name,
+     "this deployment's ledger name, in checkpoints and the verifier key"},
 };
 
 const StringOption* FindOption(std::string_view flag) {

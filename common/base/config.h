@@ -25,8 +25,11 @@ struct HostConfig {
   std::string tls_key_file;          // --tls-key / FGC_TLS_KEY
   std::string tls_client_ca_file;    // --tls-client-ca / FGC_TLS_CLIENT_CA: mutual TLS roots
   std::string log_level = "info";    // --log-level / FGC_LOG_LEVEL: debug | info | warn | error
-  bool migrate_only = false;         // --migrate-only: apply migrations, then exit
-  bool help = false;                 // --help
+  // --ledger-name / FGC_LEDGER_NAME: names this deployment's ledger in checkpoint origins and in
+  // the note verifier key (a C2SP key name: no spaces, no '+').
+  std::string ledger_name = "fgc.local";
+  bool migrate_only = false;  // --migrate-only: apply migrations, then exit
+  bool help = false;          // --help
 
   bool production() const { return mode == "production"; }
 };

@@ -126,7 +126,12 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   grpc_options.tls = {config->tls_cert_file, config->tls_key_file, config->tls_client_ca_file};
   grpc_options.metrics = std::make_shared<prometheus::Registry>();
   for (size_t i = 0; i < components.size(); ++i) {
-    services.push_back(components[i].create(ServiceDeps{pools[i].get(), guard->get(), &*config}));
+    auto service = components[i].create(ServiceDeps{pools[i].get(), guard->get(), &*config});
+    if (!service.ok()) {
+      return Fail(absl::StrCat("cannot start the ", components[i].name, " service"),
+                  service.status());
+    }
+    services.push_back(*std::move(service));
     grpc_options.services.push_back(services.back().get());
     grpc_options.health_names.push_back(components[i].grpc_name);
   }

@@ -33,7 +33,8 @@ struct ServiceComponent {
   std::string name;       // "scheduling": schema `scheduling`, role `fgc_scheduling`
   std::string grpc_name;  // "fgc.v1.SchedulingService", the health-check name
   std::span<const EmbeddedFile> migrations;
-  std::function<std::unique_ptr<grpc::Service>(const ServiceDeps&)> create;
+  // Builds the service; an error (keys that do not load, say) stops the host at start.
+  std::function<absl::StatusOr<std::unique_ptr<grpc::Service>>(const ServiceDeps&)> create;
 };
 
 // Runs until SIGINT/SIGTERM; returns the process exit code. `args` follow the program name

@@ -1,7 +1,7 @@
 #include "services/ledger/ledger_component.h"
 
-#include "common/server/guarded_service.h"
-#include "fgc/v1/ledger_service.pb.h"
+#include "services/ledger/ledger_keys.h"
+#include "services/ledger/ledger_service.h"
 
 namespace fgc::ledger {
 
@@ -13,12 +13,11 @@ server::ServiceComponent LedgerComponent() {
   component.name = "ledger";
   component.grpc_name = "fgc.v1.LedgerService";
   component.migrations = Migrations();
-  component.create = [](const server::ServiceDeps& deps) -> std::unique_ptr<grpc::Service> {
-    // Every method of the contract is served and guarded; this release implements none of
-    // LedgerService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
-    return std::make_unique<server::GuardedService>(
-        fgc::v1::GetEntryRequest::descriptor()->file()->FindServiceByName("LedgerService"),
-        deps.guard);
+  component.create =
+      [](const server::ServiceDeps& deps) -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
+    auto keys = LoadLedgerKeys(*deps.config);
+    if (!keys.ok()) return keys.status();
+    return std::make_unique<LedgerService>(deps.guard, deps.pool, *std::move(keys));
   };
   return component;
 }

@@ -189,7 +189,7 @@ absl::StatusOr<LedgerStore::BatchResult> LedgerStore::AppendBatch(
     tx.exec_params(absl::StrCat("UPDATE log_head SET size = $2, root_hash = ",
                                 Bytea(appended->root), ", updated_at = now() WHERE tenant = $1"),
                    tenant, new_size);
-    absl::StatusOr<std::string> note = sign(new_size, appended->root);
+    absl::StatusOr<std::string> note = sign(tenant, new_size, appended->root);
     if (!note.ok()) return note.status();
     tx.exec_params(
         absl::StrCat("INSERT INTO checkpoints (tenant, size, root_hash, note, signed_at) VALUES "
@@ -248,6 +248,14 @@ absl::StatusOr<StoredEntry> LedgerStore::ReadEntry(const std::string& tenant, in
         }
         return EntryFromRow(r[0]);
       });
+}
+
+absl::StatusOr<bool> LedgerStore::IsSuperseded(const std::string& tenant, int64_t index) {
+  return pool_->WithTenantResult<bool>(tenant, [&](pqxx::work& tx) -> absl::StatusOr<bool> {
+    return !tx.exec_params("SELECT 1 FROM entries WHERE tenant = $1 AND supersedes = $2 LIMIT 1",
+                           tenant, index)
+                .empty();
+  });
 }
 
 absl::StatusOr<std::optional<std::string>> LedgerStore::WrappedDataKey(

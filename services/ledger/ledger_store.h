@@ -59,9 +59,10 @@ struct StoredEntry {
   std::string leaf_hash;
 };
 
-// Signs the checkpoint for a tree of `size` leaves with `root`: returns the note text.
-using CheckpointSigner =
-    std::function<absl::StatusOr<std::string>(int64_t size, const std::string& root)>;
+// Signs the checkpoint of `tenant`'s log for a tree of `size` leaves with `root`: returns the
+// note text.
+using CheckpointSigner = std::function<absl::StatusOr<std::string>(
+    const std::string& tenant, int64_t size, const std::string& root)>;
 
 class LedgerStore {
  public:
@@ -88,6 +89,9 @@ class LedgerStore {
                                                      std::span<const log::NodeId> ids);
 
   absl::StatusOr<StoredEntry> ReadEntry(const std::string& tenant, int64_t index);
+
+  // Whether an entry supersedes the one at `index` (a withdrawal, the end of a power).
+  absl::StatusOr<bool> IsSuperseded(const std::string& tenant, int64_t index);
 
   // The conference's wrapped data key: nullopt when none was made yet; FAILED_PRECONDITION
   // (SUBJECT_ERASED) when it was destroyed by erasure.

@@ -45,7 +45,8 @@ class LedgerStoreTest : public ::testing::Test {
     return p;
   }
 
-  static absl::StatusOr<std::string> Sign(int64_t size, const std::string& root) {
+  static absl::StatusOr<std::string> Sign(const std::string&, int64_t size,
+                                          const std::string& root) {
     return absl::StrCat("note ", size, " ", root.size());
   }
 

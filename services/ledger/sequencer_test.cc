@@ -43,7 +43,8 @@ class SequencerTest : public ::testing::Test {
     store_ = std::make_unique<LedgerStore>(pool_.get());
     sequencer_ = std::make_unique<Sequencer>(
         store_.get(),
-        [this](int64_t size, const std::string&) -> absl::StatusOr<std::string> {
+        [this](const std::string&, int64_t size,
+               const std::string&) -> absl::StatusOr<std::string> {
           ++checkpoints_signed_;
           return absl::StrCat("checkpoint ", size);
         },

@@ -13,7 +13,8 @@ server::ServiceComponent PlansComponent() {
   component.name = "plans";
   component.grpc_name = "fgc.v1.PlanService";
   component.migrations = Migrations();
-  component.create = [](const server::ServiceDeps& deps) -> std::unique_ptr<grpc::Service> {
+  component.create =
+      [](const server::ServiceDeps& deps) -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
     // Every method of the contract is served and guarded; this release implements none of
     // PlanService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
     return std::make_unique<server::GuardedService>(

@@ -108,7 +108,7 @@ TEST_P(ConsentDecisionTable, Decides) {
   const ConsentDecision decision = Evaluate(log, c);
   EXPECT_EQ(decision.allowed, c.allowed);
   EXPECT_EQ(v1::ConsentCheckResult_Name(decision.result), v1::ConsentCheckResult_Name(c.result));
-  EXPECT_EQ(decision.entry, c.entry < 0 ? "" : log.Name(c.entry));
+  EXPECT_EQ(decision.entry, c.entry < 0 ? "" : Log::Name(c.entry));
   ASSERT_EQ(decision.expire_time.has_value(), c.expire_minutes.has_value());
   if (c.expire_minutes) {
     EXPECT_EQ(*decision.expire_time, At(*c.expire_minutes));
@@ -209,7 +209,7 @@ std::vector<Case> Cases() {
        [](Log& l) {
          l.Given(kMother, -60);
          const int fix = l.Given("", -30, -10);
-         l.at(fix).set_supersedes(l.Name(0));
+         l.at(fix).set_supersedes(Log::Name(0));
        },
        0, "", false, kExpired, 1},
       {"PowerInForceCoversNoConsent", [](Log& l) { l.Power(-60); }, 0, "", true, kPower, 0},
@@ -270,7 +270,7 @@ TEST(WithdrawableConsents, ListsConsentsGivenNotWithdrawnNotExpired) {
   const int future = log.Given("tenants/t1/conferences/c1/members/aunt", -20, {}, 60);
   log.Refused("tenants/t1/conferences/c1/members/uncle", -10);
   EXPECT_EQ(WithdrawableConsents(log.entries(), At(0)),
-            (std::vector<std::string>{log.Name(standing), log.Name(future)}));
+            (std::vector<std::string>{Log::Name(standing), Log::Name(future)}));
 }
 
 }  // namespace

@@ -1,0 +1,104 @@
+#include "services/ledger/entry_journal.h"
+
+#include "common/base/errors.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/ledger/entry/leaf_data.h"
+#include "services/ledger/entry/ledger_names.h"
+#include "services/ledger/entry/personal_fields.h"
+
+namespace fgc::ledger {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+google::protobuf::Timestamp ToProto(absl::Time t) {
+  return TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
+}
+
+EntryColumns ColumnsOf(const v1::LedgerEntry& entry) {
+  EntryColumns c;
+  c.kind = entry.kind();
+  c.conference = entry.conference();
+  c.subject = entry.subject();
+  if (entry.has_consent()) {
+    c.purpose = entry.consent().purpose();
+    c.grantor = entry.consent().grantor().member();
+  } else if (entry.has_power()) {
+    c.purpose = entry.power().overridden_purpose();
+  }
+  if (auto superseded = ParseEntryName(entry.supersedes())) c.supersedes = superseded->index;
+  c.occur_time = absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(entry.occur_time()));
+  return c;
+}
+
+}  // namespace
+
+absl::StatusOr<crypto::DataKey> EntryJournal::DataKeyFor(const std::string& tenant,
+                                                         const std::string& conference,
+                                                         bool create) {
+  auto wrapped = store_->WrappedDataKey(tenant, conference);
+  if (!wrapped.ok()) return wrapped.status();
+  if (wrapped->has_value()) return crypto::UnwrapDataKey(*keys_->kek, **wrapped, conference);
+  if (!create) return NotFound("data key", conference);
+  auto key = crypto::GenerateDataKey();
+  if (!key.ok()) return key.status();
+  auto made = crypto::WrapDataKey(*keys_->kek, *key, conference);
+  if (!made.ok()) return made.status();
+  // Two hosts may make a key at once: the one stored first stands, for both.
+  auto standing = store_->PutWrappedDataKey(tenant, conference, *made);
+  if (!standing.ok()) return standing.status();
+  return crypto::UnwrapDataKey(*keys_->kek, *standing, conference);
+}
+
+absl::StatusOr<v1::LedgerEntry> EntryJournal::Append(const std::string& tenant,
+                                                     const v1::LedgerEntry& entry,
+                                                     const std::string& request_id,
+                                                     const std::string& request_hash) {
+  auto key = DataKeyFor(tenant, entry.conference(), /*create=*/true);
+  if (!key.ok()) return key.status();
+  PendingAppend pending;
+  pending.request_id = request_id;
+  pending.request_hash = request_hash;
+  pending.columns = ColumnsOf(entry);
+  const crypto::DataKey* data_key = &*key;
+  pending.leaf_data = [&entry, &tenant, data_key](
+                          int64_t index, absl::Time record_time) -> absl::StatusOr<std::string> {
+    v1::LedgerEntry sealed = entry;
+    sealed.set_index(index);
+    sealed.set_name(FormatEntryName(tenant, index));
+    *sealed.mutable_record_time() = ToProto(record_time);
+    if (absl::Status s = SealPersonalFields(&sealed, *data_key, sealed.name()); !s.ok()) return s;
+    return CanonicalLeafData(sealed);
+  };
+  auto appended = sequencer_->Append(tenant, std::move(pending));
+  if (!appended.ok()) return appended.status();
+  return Read(tenant, appended->index);
+}
+
+absl::StatusOr<v1::LedgerEntry> EntryJournal::ReadSealed(const std::string& tenant, int64_t index) {
+  auto stored = store_->ReadEntry(tenant, index);
+  if (!stored.ok()) return stored.status();
+  auto entry = ParseLeafData(stored->leaf_data);
+  if (!entry.ok()) {
+    return absl::DataLossError("a stored ledger entry does not parse: the log is damaged");
+  }
+  entry->set_leaf_data(stored->leaf_data);
+  entry->set_leaf_hash(stored->leaf_hash);
+  return entry;
+}
+
+absl::StatusOr<v1::LedgerEntry> EntryJournal::Read(const std::string& tenant, int64_t index) {
+  auto entry = ReadSealed(tenant, index);
+  if (!entry.ok()) return entry.status();
+  auto key = DataKeyFor(tenant, entry->conference(), /*create=*/false);
+  if (key.status().code() == absl::StatusCode::kFailedPrecondition) {
+    // Erased: the key is gone; the entry, its hash and proofs stay, the details do not.
+    MarkErased(&*entry, google::protobuf::Timestamp());
+    return entry;
+  }
+  if (!key.ok()) return key.status();
+  if (absl::Status s = OpenPersonalFields(&*entry, *key, entry->name()); !s.ok()) return s;
+  return entry;
+}
+
+}  // namespace fgc::ledger

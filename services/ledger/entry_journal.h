@@ -1,0 +1,47 @@
+// Writing entries to a tenant's log and reading them back as people see them: the data key of
+// the entry's conference (made on first use, wrapped by the KEK), personal fields sealed before
+// hashing, the canonical leaf bytes, the sequenced append, and on reading the fields opened (or
+// marked erased once the key is gone). The ledger service's handlers call only this and the
+// proof reads of LedgerStore.
+#pragma once
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "fgc/v1/ledger_entry.pb.h"
+#include "services/ledger/ledger_keys.h"
+#include "services/ledger/ledger_store.h"
+#include "services/ledger/sequencer.h"
+
+namespace fgc::ledger {
+
+class EntryJournal {
+ public:
+  EntryJournal(LedgerStore* store, Sequencer* sequencer, const LedgerKeys* keys)
+      : store_(store), sequencer_(sequencer), keys_(keys) {}
+
+  // Appends `entry` (validated, output-only fields cleared, actor set) and returns it as
+  // stored, personal fields readable. A retry with the same request_id and request_hash returns
+  // the first entry; the same id with another request is INVALID_ARGUMENT (REQUEST_ID_REUSED).
+  absl::StatusOr<v1::LedgerEntry> Append(const std::string& tenant, const v1::LedgerEntry& entry,
+                                         const std::string& request_id,
+                                         const std::string& request_hash);
+
+  // The entry at `index` as people see it: personal fields opened, or "[erased]" after
+  // erasure. With leaf_data and leaf_hash exactly as in the log.
+  absl::StatusOr<v1::LedgerEntry> Read(const std::string& tenant, int64_t index);
+
+  // The entry at `index` as hashed (personal fields sealed): what supersession rules read.
+  absl::StatusOr<v1::LedgerEntry> ReadSealed(const std::string& tenant, int64_t index);
+
+ private:
+  // The conference's data key; made and stored on first use when `create`.
+  absl::StatusOr<crypto::DataKey> DataKeyFor(const std::string& tenant,
+                                             const std::string& conference, bool create);
+
+  LedgerStore* const store_;
+  Sequencer* const sequencer_;
+  const LedgerKeys* const keys_;
+};
+
+}  // namespace fgc::ledger

@@ -1,0 +1,228 @@
+// LedgerService over real gRPC (a loopback socket) and real PostgreSQL: recording consent and
+// power, CheckConsent flipping on withdrawal, idempotent request ids, field violations, and
+// proofs and signed checkpoints that a client verifies with only the verifier key.
+#include "services/ledger/ledger_service.h"
+
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include "common/auth/jwt_signer.h"
+#include "common/crypto/ed25519.h"
+#include "common/db/migrations.h"
+#include "common/db/test_postgres.h"
+#include "common/server/grpc_host.h"
+#include "fgc/v1/ledger_service.grpc.pb.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "services/ledger/entry/test_entries.h"
+#include "services/ledger/log/checkpoint.h"
+#include "services/ledger/log/merkle.h"
+#include "services/ledger/log/proof_verification.h"
+#include "tests/support/host_process.h"
+
+namespace fgc::ledger {
+std::span<const EmbeddedFile> Migrations();
+
+namespace {
+
+using testing::kConference;
+using testing::kSubject;
+using testing::kTenant;
+using testing::ValidConsent;
+using testing::ValidPower;
+
+class LedgerServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto pool = db::testing::ProvisionedPool(db::testing::UniqueName("ledger"), 8);
+    ASSERT_TRUE(pool.ok()) << pool.status();
+    pool_ = *std::move(pool);
+    ASSERT_TRUE(db::ApplyMigrations(*pool_, Migrations()).ok());
+
+    signer_ = std::make_unique<auth::JwtSigner>("k", crypto::Ed25519PrivateKey::Generate().value());
+    auto verifier = std::make_shared<const auth::JwtVerifier>(
+        auth::JwtVerifier::Create(auth::Jwks::Create({signer_->PublicJwk()}).value()).value());
+    guard_ = std::make_unique<server::RequestGuard>(
+        verifier, std::make_shared<const auth::RoleTable>(auth::RoleTable::Load().value()));
+    HostConfig config;
+    config.state_dir = dir_.path() + "/state";
+    service_ =
+        std::make_unique<LedgerService>(guard_.get(), pool_.get(), LoadLedgerKeys(config).value());
+    server::GrpcHostOptions options;
+    options.listen = "127.0.0.1:0";
+    options.metrics = std::make_shared<prometheus::Registry>();
+    options.services = {service_.get()};
+    host_ = server::GrpcHost::Start(options).value();
+    stub_ = v1::LedgerService::NewStub(
+        grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials()));
+  }
+
+  std::unique_ptr<grpc::ClientContext> Context(auth::Role role = auth::Role::kReferrer) {
+    auth::Claims claims;
+    claims.sub = "worker-1";
+    claims.tenant = kTenant;
+    claims.role = role;
+    claims.agency = "agency-a";
+    claims.exp = absl::Now() + absl::Minutes(5);
+    claims.aud = {"fgc"};
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->AddMetadata("authorization", "Bearer " + signer_->Sign(claims).value());
+    return context;
+  }
+
+  v1::RecordConsentRequest ConsentRequest(const std::string& request_id) {
+    v1::RecordConsentRequest req;
+    req.set_parent(std::string("tenants/") + kTenant + "/ledger");
+    *req.mutable_entry() = ValidConsent();
+    req.set_request_id(request_id);
+    return req;
+  }
+
+  v1::CheckConsentResponse Check() {
+    v1::CheckConsentRequest req;
+    req.set_parent(std::string("tenants/") + kTenant + "/ledger");
+    req.set_conference(kConference);
+    req.set_subject(kSubject);
+    req.set_purpose(v1::CONSENT_PURPOSE_CONTACT_NETWORK);
+    v1::CheckConsentResponse resp;
+    grpc::Status s = stub_->CheckConsent(Context().get(), req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp;
+  }
+
+  fgc::testing::TempDir dir_;
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<auth::JwtSigner> signer_;
+  std::unique_ptr<server::RequestGuard> guard_;
+  std::unique_ptr<LedgerService> service_;
+  std::unique_ptr<server::GrpcHost> host_;
+  std::unique_ptr<v1::LedgerService::Stub> stub_;
+};
+
+TEST_F(LedgerServiceTest, RecordedConsentIsAllowedUntilWithdrawn) {
+  EXPECT_FALSE(Check().allowed());
+  v1::RecordConsentResponse recorded;
+  ASSERT_TRUE(stub_->RecordConsent(Context().get(), ConsentRequest("r1"), &recorded).ok());
+  EXPECT_EQ(recorded.entry().index(), 0);
+  EXPECT_EQ(recorded.entry().actor().subject(), "worker-1");
+  EXPECT_EQ(recorded.entry().leaf_hash(), log::LeafHash(recorded.entry().leaf_data()));
+  // What was given reads back as given; what was hashed holds it sealed.
+  EXPECT_EQ(recorded.entry().consent().grantor().display_name(),
+            ValidConsent().consent().grantor().display_name());
+  EXPECT_EQ(recorded.entry().leaf_data().find(ValidConsent().consent().grantor().display_name()),
+            std::string::npos);
+
+  v1::CheckConsentResponse given = Check();
+  EXPECT_TRUE(given.allowed());
+  EXPECT_EQ(given.entry(), recorded.entry().name());
+
+  v1::WithdrawConsentRequest withdraw;
+  withdraw.set_name(recorded.entry().name());
+  withdraw.set_collection_method(v1::COLLECTION_METHOD_WRITTEN);
+  withdraw.set_language_code("en");
+  withdraw.set_request_id("w1");
+  v1::WithdrawConsentResponse withdrawn;
+  grpc::Status s = stub_->WithdrawConsent(Context().get(), withdraw, &withdrawn);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(withdrawn.entry().kind(), v1::LEDGER_ENTRY_KIND_CONSENT_WITHDRAWN);
+  EXPECT_EQ(withdrawn.entry().supersedes(), recorded.entry().name());
+
+  v1::CheckConsentResponse after = Check();
+  EXPECT_FALSE(after.allowed());
+  EXPECT_EQ(after.result(), v1::CONSENT_CHECK_RESULT_WITHDRAWN);
+
+  withdraw.set_request_id("w2");
+  s = stub_->WithdrawConsent(Context().get(), withdraw, &withdrawn);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_F(LedgerServiceTest, ARetriedRequestIdReturnsTheFirstEntry) {
+  v1::RecordConsentResponse first, again;
+  ASSERT_TRUE(stub_->RecordConsent(Context().get(), ConsentRequest("same"), &first).ok());
+  ASSERT_TRUE(stub_->RecordConsent(Context().get(), ConsentRequest("same"), &again).ok());
+  EXPECT_EQ(again.entry().index(), first.entry().index());
+  EXPECT_EQ(again.entry().leaf_hash(), first.entry().leaf_hash());
+
+  v1::RecordConsentRequest other = ConsentRequest("same");
+  other.mutable_entry()->set_decision("something else");
+  grpc::Status s = stub_->RecordConsent(Context().get(), other, &again);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(LedgerServiceTest, APowerRecordWithoutLegalBasisOrReasonsNamesBothFields) {
+  v1::RecordPowerUseRequest req;
+  req.set_parent(std::string("tenants/") + kTenant + "/ledger");
+  *req.mutable_entry() = ValidPower();
+  req.mutable_entry()->mutable_power()->clear_legal_basis();
+  req.mutable_entry()->mutable_power()->clear_reasons();
+  req.set_request_id("p1");
+  v1::RecordPowerUseResponse resp;
+  grpc::Status s = stub_->RecordPowerUse(Context().get(), req, &resp);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  google::rpc::Status rich;
+  ASSERT_TRUE(rich.ParseFromString(s.error_details()));
+  std::set<std::string> fields;
+  for (const auto& any : rich.details()) {
+    google::rpc::BadRequest bad;
+    if (any.UnpackTo(&bad)) {
+      for (const auto& v : bad.field_violations()) fields.insert(v.field());
+    }
+  }
+  EXPECT_TRUE(fields.count("entry.power.reasons")) << s.error_message();
+  bool legal_basis = false;
+  for (const auto& f : fields) legal_basis |= f.rfind("entry.power.legal_basis", 0) == 0;
+  EXPECT_TRUE(legal_basis) << s.error_message();
+}
+
+TEST_F(LedgerServiceTest, ProofsAndCheckpointsVerifyWithOnlyTheVerifierKey) {
+  for (int i = 0; i < 5; ++i) {
+    v1::RecordConsentResponse r;
+    ASSERT_TRUE(
+        stub_->RecordConsent(Context().get(), ConsentRequest("c" + std::to_string(i)), &r).ok());
+  }
+  v1::GetCheckpointRequest cp_req;
+  cp_req.set_name(std::string("tenants/") + kTenant + "/ledger/checkpoints/latest");
+  v1::GetCheckpointResponse cp;
+  ASSERT_TRUE(stub_->GetCheckpoint(Context(auth::Role::kAuditor).get(), cp_req, &cp).ok());
+  auto verifier = log::NoteVerifier::FromVerifierKey(cp.verifier_key());
+  ASSERT_TRUE(verifier.ok()) << verifier.status();
+  auto opened = log::OpenCheckpoint(cp.checkpoint().note(), *verifier, cp.checkpoint().origin());
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  EXPECT_EQ(opened->size, 5u);
+  EXPECT_EQ(opened->root, cp.checkpoint().root_hash());
+
+  for (int i = 0; i < 5; ++i) {
+    v1::GetEntryRequest req;
+    req.set_name(std::string("tenants/") + kTenant + "/ledger/entries/" + std::to_string(i));
+    v1::GetEntryResponse resp;
+    ASSERT_TRUE(stub_->GetEntry(Context(auth::Role::kAuditor).get(), req, &resp).ok());
+    std::vector<std::string> proof(resp.inclusion_proof().hashes().begin(),
+                                   resp.inclusion_proof().hashes().end());
+    EXPECT_TRUE(
+        log::VerifyInclusion(i, 5, log::LeafHash(resp.entry().leaf_data()), proof, opened->root)
+            .ok())
+        << i;
+  }
+  v1::GetConsistencyProofRequest creq;
+  creq.set_parent(std::string("tenants/") + kTenant + "/ledger");
+  creq.set_first_tree_size(2);
+  v1::GetConsistencyProofResponse cresp;
+  ASSERT_TRUE(stub_->GetConsistencyProof(Context().get(), creq, &cresp).ok());
+  v1::GetCheckpointRequest old_req;
+  old_req.set_name(std::string("tenants/") + kTenant + "/ledger/checkpoints/2");
+  v1::GetCheckpointResponse old;
+  ASSERT_TRUE(stub_->GetCheckpoint(Context().get(), old_req, &old).ok());
+  std::vector<std::string> proof(cresp.proof().hashes().begin(), cresp.proof().hashes().end());
+  EXPECT_TRUE(log::VerifyConsistency(2, 5, proof, old.checkpoint().root_hash(), opened->root).ok());
+}
+
+TEST_F(LedgerServiceTest, AnEmptyLedgerHasNoCheckpointYet) {
+  v1::GetCheckpointRequest req;
+  req.set_name(std::string("tenants/") + kTenant + "/ledger/checkpoints/latest");
+  v1::GetCheckpointResponse resp;
+  EXPECT_EQ(stub_->GetCheckpoint(Context().get(), req, &resp).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+}  // namespace
+}  // namespace fgc::ledger
