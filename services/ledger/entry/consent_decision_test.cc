@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,8 @@ struct Case {
   int entry = -1;  // the deciding entry's index; -1 for none
   std::optional<int> expire_minutes;
 };
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 ConsentDecision Evaluate(const Log& log, const Case& c) {
   return EvaluateConsent(log.entries(),
