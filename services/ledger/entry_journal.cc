@@ -93,7 +93,9 @@ absl::StatusOr<v1::LedgerEntry> EntryJournal::Read(const std::string& tenant, in
   auto key = DataKeyFor(tenant, entry->conference(), /*create=*/false);
   if (key.status().code() == absl::StatusCode::kFailedPrecondition) {
     // Erased: the key is gone; the entry, its hash and proofs stay, the details do not.
-    MarkErased(&*entry, google::protobuf::Timestamp());
+    auto erased_at = store_->ErasedAt(tenant, entry->conference());
+    if (!erased_at.ok()) return erased_at.status();
+    MarkErased(&*entry, ToProto(erased_at->value_or(absl::UnixEpoch())));
     return entry;
   }
   if (!key.ok()) return key.status();

@@ -12,6 +12,7 @@
 #include "services/ledger/entry/entry_validation.h"
 #include "services/ledger/entry/ledger_names.h"
 #include "services/ledger/entry/supersession.h"
+#include "services/ledger/entry_filter.h"
 #include "services/ledger/log/checkpoint.h"
 #include "services/ledger/log/proof.h"
 
@@ -174,6 +175,14 @@ void LedgerService::RegisterHandlers() {
       "CheckConsent",
       [this](const Caller& caller, const v1::CheckConsentRequest& req,
              v1::CheckConsentResponse& resp) { return CheckConsent(caller, req, resp); });
+  Handle<v1::ListEntriesRequest, v1::ListEntriesResponse>(
+      "ListEntries",
+      [this](const Caller& caller, const v1::ListEntriesRequest& req,
+             v1::ListEntriesResponse& resp) { return ListEntries(caller, req, resp); });
+  Handle<v1::EraseSubjectRequest, v1::EraseSubjectResponse>(
+      "EraseSubject",
+      [this](const Caller& caller, const v1::EraseSubjectRequest& req,
+             v1::EraseSubjectResponse& resp) { return EraseSubject(caller, req, resp); });
   Handle<v1::GetEntryRequest, v1::GetEntryResponse>(
       "GetEntry", [this](const Caller& caller, const v1::GetEntryRequest& req,
                          v1::GetEntryResponse& resp) { return GetEntry(caller, req, resp); });
@@ -307,6 +316,61 @@ absl::Status LedgerService::CheckConsent(const Caller& caller, const v1::CheckCo
     *resp.mutable_expire_time() =
         TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(*decision.expire_time));
   }
+  return absl::OkStatus();
+}
+
+absl::Status LedgerService::ListEntries(const Caller& caller, const v1::ListEntriesRequest& req,
+                                        v1::ListEntriesResponse& resp) {
+  if (absl::Status s = RequireParent(req.parent(), caller); !s.ok()) return s;
+  if (req.page_size() < 0) return FieldError("page_size", "must not be negative");
+  const int page_size = req.page_size() == 0 ? 50 : std::min(req.page_size(), 500);
+  auto filter = ParseEntryFilter(req.filter());
+  if (!filter.ok()) return filter.status();
+  int64_t from = 0;
+  if (!req.page_token().empty()) {
+    auto next = ParsePageToken(req.page_token(), req.filter());
+    if (!next.ok()) return next.status();
+    from = *next;
+  }
+  // One more than asked says whether another page follows.
+  auto page = store_.ListEntries(caller.tenant, *filter, from, page_size + 1);
+  if (!page.ok()) return page.status();
+  resp.set_tree_size(page->tree_size);
+  for (size_t i = 0; i < page->entries.size(); ++i) {
+    const int64_t index = page->entries[i].index;
+    if (static_cast<int>(i) == page_size) {
+      resp.set_next_page_token(MakePageToken(index, req.filter()));
+      break;
+    }
+    auto entry = journal_.Read(caller.tenant, index);
+    if (!entry.ok()) return entry.status();
+    *resp.add_entries() = *std::move(entry);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status LedgerService::EraseSubject(const Caller& caller, const v1::EraseSubjectRequest& req,
+                                         v1::EraseSubjectResponse& resp) {
+  if (absl::Status s = RequireParent(req.parent(), caller); !s.ok()) return s;
+  std::vector<FieldViolation> bad;
+  auto child = ParseChildName(req.subject());
+  if (!child || child->tenant != caller.tenant) {
+    bad.push_back({"subject", "must be tenants/{tenant}/conferences/{c}/children/{child}"});
+  }
+  if (req.reason().empty() || req.reason().size() > 2000) {
+    bad.push_back({"reason", "is required (1-2,000 characters)"});
+  }
+  if (req.request_id().empty() || req.request_id().size() > 128) {
+    bad.push_back({"request_id", "is required"});
+  }
+  if (!bad.empty()) return InvalidArgument("INVALID_FIELD", "the erasure is malformed", bad);
+  // Erasure is idempotent by nature: a second call finds the key gone and reports the first.
+  auto erased = store_.EraseDataKey(caller.tenant, child->ConferenceNameText(), req.reason());
+  if (!erased.ok()) return erased.status();
+  resp.set_conference(child->ConferenceNameText());
+  resp.set_erased_entry_count(erased->entry_count);
+  *resp.mutable_erase_time() =
+      TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(erased->erased_at));
   return absl::OkStatus();
 }
 

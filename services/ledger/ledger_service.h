@@ -30,6 +30,10 @@ class LedgerService final : public server::GuardedService {
                                            const v1::WithdrawConsentRequest& req);
   absl::Status CheckConsent(const server::Caller& caller, const v1::CheckConsentRequest& req,
                             v1::CheckConsentResponse& resp);
+  absl::Status ListEntries(const server::Caller& caller, const v1::ListEntriesRequest& req,
+                           v1::ListEntriesResponse& resp);
+  absl::Status EraseSubject(const server::Caller& caller, const v1::EraseSubjectRequest& req,
+                            v1::EraseSubjectResponse& resp);
   absl::Status GetEntry(const server::Caller& caller, const v1::GetEntryRequest& req,
                         v1::GetEntryResponse& resp);
 

@@ -216,6 +216,75 @@ TEST_F(LedgerServiceTest, ProofsAndCheckpointsVerifyWithOnlyTheVerifierKey) {
   EXPECT_TRUE(log::VerifyConsistency(2, 5, proof, old.checkpoint().root_hash(), opened->root).ok());
 }
 
+TEST_F(LedgerServiceTest, ListEntriesPagesThroughAFilteredLog) {
+  for (int i = 0; i < 7; ++i) {
+    v1::RecordConsentResponse r;
+    ASSERT_TRUE(
+        stub_->RecordConsent(Context().get(), ConsentRequest("l" + std::to_string(i)), &r).ok());
+  }
+  v1::ListEntriesRequest req;
+  req.set_parent(std::string("tenants/") + kTenant + "/ledger");
+  req.set_page_size(3);
+  req.set_filter("kind = LEDGER_ENTRY_KIND_CONSENT_GIVEN AND index >= 1");
+  std::vector<int64_t> seen;
+  for (int page = 0; page < 5; ++page) {
+    v1::ListEntriesResponse resp;
+    grpc::Status s = stub_->ListEntries(Context(auth::Role::kAuditor).get(), req, &resp);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    EXPECT_EQ(resp.tree_size(), 7);
+    for (const auto& e : resp.entries()) seen.push_back(e.index());
+    if (resp.next_page_token().empty()) break;
+    req.set_page_token(resp.next_page_token());
+  }
+  EXPECT_EQ(seen, (std::vector<int64_t>{1, 2, 3, 4, 5, 6}));
+
+  req.set_filter("kind = LEDGER_ENTRY_KIND_POWER_USED");  // the token belongs to another filter
+  v1::ListEntriesResponse resp;
+  EXPECT_EQ(stub_->ListEntries(Context().get(), req, &resp).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  req.clear_page_token();
+  req.set_filter("colour = red");
+  EXPECT_EQ(stub_->ListEntries(Context().get(), req, &resp).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(LedgerServiceTest, ErasureKeepsTheLogVerifiableAndTheDetailsUnreadable) {
+  v1::RecordConsentResponse recorded;
+  ASSERT_TRUE(stub_->RecordConsent(Context().get(), ConsentRequest("e1"), &recorded).ok());
+  v1::EraseSubjectRequest erase;
+  erase.set_parent(std::string("tenants/") + kTenant + "/ledger");
+  erase.set_subject(kSubject);
+  erase.set_reason("erasure request under GDPR Art. 17");
+  erase.set_request_id("erase-1");
+  v1::EraseSubjectResponse erased;
+  grpc::Status s = stub_->EraseSubject(Context(auth::Role::kManager).get(), erase, &erased);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(erased.conference(), kConference);
+  EXPECT_EQ(erased.erased_entry_count(), 1);
+
+  v1::GetEntryRequest get;
+  get.set_name(recorded.entry().name());
+  v1::GetEntryResponse got;
+  ASSERT_TRUE(stub_->GetEntry(Context().get(), get, &got).ok());
+  EXPECT_TRUE(got.entry().erased());
+  EXPECT_TRUE(got.entry().consent().grantor().display_name().empty());
+  EXPECT_EQ(got.entry().leaf_data(), recorded.entry().leaf_data());
+  std::vector<std::string> proof(got.inclusion_proof().hashes().begin(),
+                                 got.inclusion_proof().hashes().end());
+  EXPECT_TRUE(log::VerifyInclusion(0, 1, log::LeafHash(got.entry().leaf_data()), proof,
+                                   got.checkpoint().root_hash())
+                  .ok());
+  // The decision stands on what stays readable; new personal details cannot be recorded.
+  EXPECT_TRUE(Check().allowed());
+  v1::RecordConsentResponse more;
+  EXPECT_EQ(stub_->RecordConsent(Context().get(), ConsentRequest("e2"), &more).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  // Erasing again reports the first erasure.
+  v1::EraseSubjectResponse again;
+  ASSERT_TRUE(stub_->EraseSubject(Context(auth::Role::kManager).get(), erase, &again).ok());
+  EXPECT_EQ(again.erase_time().seconds(), erased.erase_time().seconds());
+}
+
 TEST_F(LedgerServiceTest, AnEmptyLedgerHasNoCheckpointYet) {
   v1::GetCheckpointRequest req;
   req.set_name(std::string("tenants/") + kTenant + "/ledger/checkpoints/latest");

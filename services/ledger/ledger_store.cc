@@ -295,6 +295,76 @@ absl::StatusOr<std::string> LedgerStore::PutWrappedDataKey(const std::string& te
       });
 }
 
+absl::StatusOr<LedgerStore::Page> LedgerStore::ListEntries(const std::string& tenant,
+                                                           const EntryFilter& filter, int64_t from,
+                                                           int limit) {
+  return pool_->WithTenantResult<Page>(tenant, [&](pqxx::work& tx) -> absl::StatusOr<Page> {
+    std::string where = absl::StrCat("tenant = ", tx.quote(tenant),
+                                     " AND idx >= ", std::max(from, filter.index_from));
+    if (filter.index_to) absl::StrAppend(&where, " AND idx < ", *filter.index_to);
+    if (!filter.conference.empty()) {
+      absl::StrAppend(&where, " AND conference = ", tx.quote(filter.conference));
+    }
+    if (!filter.subject.empty()) {
+      absl::StrAppend(&where, " AND subject = ", tx.quote(filter.subject));
+    }
+    if (filter.kind != 0) absl::StrAppend(&where, " AND kind = ", filter.kind);
+    if (filter.occur_from) {
+      absl::StrAppend(&where, " AND occur_time >= ", Timestamp(*filter.occur_from));
+    }
+    if (filter.occur_to) absl::StrAppend(&where, " AND occur_time < ", Timestamp(*filter.occur_to));
+    if (filter.record_from) {
+      absl::StrAppend(&where, " AND record_time >= ", Timestamp(*filter.record_from));
+    }
+    if (filter.record_to) {
+      absl::StrAppend(&where, " AND record_time < ", Timestamp(*filter.record_to));
+    }
+    Page page;
+    pqxx::result head = tx.exec_params("SELECT size FROM log_head WHERE tenant = $1", tenant);
+    page.tree_size = head.empty() ? 0 : head[0][0].as<int64_t>();
+    // Only integrated entries (below the head read in this transaction) are listed.
+    absl::StrAppend(&where, " AND idx < ", page.tree_size);
+    pqxx::result rows = tx.exec(absl::StrCat("SELECT ", EntryColumnsSql(), " FROM entries WHERE ",
+                                             where, " ORDER BY idx LIMIT ", limit));
+    for (const auto& r : rows) page.entries.push_back(EntryFromRow(r));
+    return page;
+  });
+}
+
+absl::StatusOr<LedgerStore::Erasure> LedgerStore::EraseDataKey(const std::string& tenant,
+                                                               const std::string& conference,
+                                                               const std::string& reason) {
+  return pool_->WithTenantResult<Erasure>(tenant, [&](pqxx::work& tx) -> absl::StatusOr<Erasure> {
+    tx.exec_params(
+        "INSERT INTO data_keys (tenant, conference, wrapped_key, erased_at, erase_reason) "
+        "VALUES ($1, $2, NULL, now(), $3) ON CONFLICT (tenant, conference) DO UPDATE SET "
+        "wrapped_key = NULL, erased_at = COALESCE(data_keys.erased_at, now()), "
+        "erase_reason = COALESCE(data_keys.erase_reason, EXCLUDED.erase_reason)",
+        tenant, conference, reason);
+    pqxx::row when =
+        tx.exec_params1(absl::StrCat("SELECT ", MicrosOf("erased_at"),
+                                     " FROM data_keys WHERE tenant = $1 AND conference = $2"),
+                        tenant, conference);
+    pqxx::row count = tx.exec_params1(
+        "SELECT count(*) FROM entries WHERE tenant = $1 AND conference = $2", tenant, conference);
+    return Erasure{FromMicros(when[0]), count[0].as<int64_t>()};
+  });
+}
+
+absl::StatusOr<std::optional<absl::Time>> LedgerStore::ErasedAt(const std::string& tenant,
+                                                                const std::string& conference) {
+  return pool_->WithTenantResult<std::optional<absl::Time>>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::optional<absl::Time>> {
+        pqxx::result r =
+            tx.exec_params(absl::StrCat("SELECT ", MicrosOf("erased_at"),
+                                        " FROM data_keys WHERE tenant = $1 AND conference = $2 AND "
+                                        "erased_at IS NOT NULL"),
+                           tenant, conference);
+        if (r.empty()) return std::nullopt;
+        return FromMicros(r[0][0]);
+      });
+}
+
 absl::StatusOr<std::vector<StoredEntry>> LedgerStore::EntriesAbout(const std::string& tenant,
                                                                    const std::string& conference,
                                                                    const std::string& subject,

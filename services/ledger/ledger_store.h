@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/db/pool.h"
+#include "services/ledger/entry_filter.h"
 #include "services/ledger/log/merkle.h"
 
 namespace fgc::ledger {
@@ -102,6 +103,28 @@ class LedgerStore {
   absl::StatusOr<std::string> PutWrappedDataKey(const std::string& tenant,
                                                 const std::string& conference,
                                                 const std::string& wrapped);
+
+  // Up to `limit` entries matching `filter` with index >= from, in index order, and the log's
+  // size when read.
+  struct Page {
+    std::vector<StoredEntry> entries;
+    int64_t tree_size = 0;
+  };
+  absl::StatusOr<Page> ListEntries(const std::string& tenant, const EntryFilter& filter,
+                                   int64_t from, int limit);
+
+  // Destroys the conference's data key (crypto-shredding), or records that none may be made,
+  // and returns when it happened (the first time, when already erased) and how many of the
+  // conference's entries there are.
+  struct Erasure {
+    absl::Time erased_at;
+    int64_t entry_count = 0;
+  };
+  absl::StatusOr<Erasure> EraseDataKey(const std::string& tenant, const std::string& conference,
+                                       const std::string& reason);
+  // When the conference's key was destroyed; nullopt when it was not.
+  absl::StatusOr<std::optional<absl::Time>> ErasedAt(const std::string& tenant,
+                                                     const std::string& conference);
 
   // Entries about one conference and subject (and purpose, when not 0), in log order.
   absl::StatusOr<std::vector<StoredEntry>> EntriesAbout(const std::string& tenant,
