@@ -6,6 +6,9 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 #include "common/auth/jwt_signer.h"
 #include "common/crypto/ed25519.h"
 #include "common/db/migrations.h"
@@ -283,6 +286,77 @@ TEST_F(LedgerServiceTest, ErasureKeepsTheLogVerifiableAndTheDetailsUnreadable) {
   v1::EraseSubjectResponse again;
   ASSERT_TRUE(stub_->EraseSubject(Context(auth::Role::kManager).get(), erase, &again).ok());
   EXPECT_EQ(again.erase_time().seconds(), erased.erase_time().seconds());
+}
+
+TEST_F(LedgerServiceTest, AThousandConcurrentAppendsFromSixtyFourClientsAllProve) {
+  constexpr int kClients = 64;
+  constexpr int kPerClient = 16;  // 1,024 appends
+  std::vector<std::thread> clients;
+  std::vector<std::vector<int64_t>> indexes(kClients);
+  std::vector<std::vector<int64_t>> checkpoint_sizes(kClients);
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      for (int i = 0; i < kPerClient; ++i) {
+        v1::RecordConsentResponse r;
+        auto context = Context();
+        grpc::Status s = stub_->RecordConsent(
+            context.get(), ConsentRequest("c" + std::to_string(c) + "-" + std::to_string(i)), &r);
+        if (s.ok()) indexes[c].push_back(r.entry().index());
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  std::set<int64_t> all;
+  for (const auto& v : indexes) all.insert(v.begin(), v.end());
+  ASSERT_EQ(all.size(), static_cast<size_t>(kClients * kPerClient));  // unique
+  ASSERT_EQ(*all.rbegin(), kClients * kPerClient - 1);                // and dense
+
+  v1::GetCheckpointRequest cp_req;
+  cp_req.set_name(std::string("tenants/") + kTenant + "/ledger/checkpoints/latest");
+  v1::GetCheckpointResponse cp;
+  ASSERT_TRUE(stub_->GetCheckpoint(Context().get(), cp_req, &cp).ok());
+  const int64_t size = cp.checkpoint().tree_size();
+  ASSERT_EQ(size, kClients * kPerClient);
+  for (int64_t i = 0; i < size; ++i) {
+    v1::GetEntryRequest req;
+    req.set_name(std::string("tenants/") + kTenant + "/ledger/entries/" + std::to_string(i));
+    v1::GetEntryResponse resp;
+    ASSERT_TRUE(stub_->GetEntry(Context().get(), req, &resp).ok()) << i;
+    std::vector<std::string> proof(resp.inclusion_proof().hashes().begin(),
+                                   resp.inclusion_proof().hashes().end());
+    ASSERT_TRUE(log::VerifyInclusion(i, size, log::LeafHash(resp.entry().leaf_data()), proof,
+                                     cp.checkpoint().root_hash())
+                    .ok())
+        << i;
+  }
+  // Every checkpoint signed along the way is a prefix of the next one.
+  std::vector<int64_t> sizes;  // the sizes that have checkpoints: one per batch
+  for (int64_t n = 1; n <= size; ++n) {
+    v1::GetCheckpointRequest at;
+    at.set_name(std::string("tenants/") + kTenant + "/ledger/checkpoints/" + std::to_string(n));
+    v1::GetCheckpointResponse got;
+    if (stub_->GetCheckpoint(Context().get(), at, &got).ok()) sizes.push_back(n);
+  }
+  EXPECT_LT(sizes.size(), static_cast<size_t>(size));  // appends were grouped into batches
+  for (size_t k = 0; k + 1 < sizes.size(); ++k) {
+    v1::GetConsistencyProofRequest req;
+    req.set_parent(std::string("tenants/") + kTenant + "/ledger");
+    req.set_first_tree_size(sizes[k]);
+    req.set_second_tree_size(sizes[k + 1]);
+    v1::GetConsistencyProofResponse resp;
+    ASSERT_TRUE(stub_->GetConsistencyProof(Context().get(), req, &resp).ok());
+    v1::GetCheckpointRequest first_req;
+    first_req.set_name(std::string("tenants/") + kTenant + "/ledger/checkpoints/" +
+                       std::to_string(sizes[k]));
+    v1::GetCheckpointResponse first;
+    ASSERT_TRUE(stub_->GetCheckpoint(Context().get(), first_req, &first).ok());
+    std::vector<std::string> proof(resp.proof().hashes().begin(), resp.proof().hashes().end());
+    EXPECT_TRUE(log::VerifyConsistency(sizes[k], sizes[k + 1], proof,
+                                       first.checkpoint().root_hash(),
+                                       resp.checkpoint().root_hash())
+                    .ok())
+        << sizes[k] << " -> " << sizes[k + 1];
+  }
 }
 
 TEST_F(LedgerServiceTest, AnEmptyLedgerHasNoCheckpointYet) {
