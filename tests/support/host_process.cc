@@ -133,6 +133,10 @@ std::optional<int> HostProcess::Reap(std::chrono::milliseconds timeout) {
     pid_t r = waitpid(pid_, &status, WNOHANG);
     if (r == pid_) {
       exit_status_ = status;
+      // Its last words may still be in the pipe: let the reader drain them (a grandchild that
+      // kept the pipe open would hold EOF back, hence the bound).
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait_for(lock, std::chrono::seconds(5), [this] { return eof_; });
       return status;
     }
     if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
