@@ -1,10 +1,14 @@
 #include "services/ledger/entry_journal.h"
 
+#include <memory>
+#include <utility>
+
 #include "common/base/errors.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/ledger/entry/leaf_data.h"
 #include "services/ledger/entry/ledger_names.h"
 #include "services/ledger/entry/personal_fields.h"
+#include "services/ledger/log/merkle.h"
 
 namespace fgc::ledger {
 namespace {
@@ -61,18 +65,29 @@ absl::StatusOr<v1::LedgerEntry> EntryJournal::Append(const std::string& tenant,
   pending.request_hash = request_hash;
   pending.columns = ColumnsOf(entry);
   const crypto::DataKey* data_key = &*key;
-  pending.leaf_data = [&entry, &tenant, data_key](
+  // What the committed attempt hashed (the writer may run the builder more than once when a
+  // transaction is retried; the last run is the one that committed).
+  auto written = std::make_shared<std::pair<v1::LedgerEntry, std::string>>();
+  pending.leaf_data = [&entry, &tenant, data_key, written](
                           int64_t index, absl::Time record_time) -> absl::StatusOr<std::string> {
     v1::LedgerEntry sealed = entry;
     sealed.set_index(index);
     sealed.set_name(FormatEntryName(tenant, index));
     *sealed.mutable_record_time() = ToProto(record_time);
+    written->first = sealed;  // before sealing: what the caller gets back
     if (absl::Status s = SealPersonalFields(&sealed, *data_key, sealed.name()); !s.ok()) return s;
-    return CanonicalLeafData(sealed);
+    auto leaf = CanonicalLeafData(sealed);
+    if (leaf.ok()) written->second = *leaf;
+    return leaf;
   };
   auto appended = sequencer_->Append(tenant, std::move(pending));
   if (!appended.ok()) return appended.status();
-  return Read(tenant, appended->index);
+  // A retry of an earlier request returns that request's entry, as stored.
+  if (appended->replayed) return Read(tenant, appended->index);
+  v1::LedgerEntry result = std::move(written->first);
+  result.set_leaf_data(written->second);
+  result.set_leaf_hash(log::LeafHash(written->second));
+  return result;
 }
 
 absl::StatusOr<v1::LedgerEntry> EntryJournal::ReadSealed(const std::string& tenant, int64_t index) {
