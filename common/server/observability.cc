@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/random/random.h"
+#include "absl/status/status.h"
 #include "absl/strings/escaping.h"
 #include "common/base/log.h"
 
@@ -38,26 +39,9 @@ std::string NewRequestId() {
   return absl::BytesToHexString(bytes);
 }
 
-const char* CodeName(grpc::StatusCode code) {
-  static constexpr const char* kNames[] = {"OK",
-                                           "CANCELLED",
-                                           "UNKNOWN",
-                                           "INVALID_ARGUMENT",
-                                           "DEADLINE_EXCEEDED",
-                                           "NOT_FOUND",
-                                           "ALREADY_EXISTS",
-                                           "PERMISSION_DENIED",
-                                           "RESOURCE_EXHAUSTED",
-                                           "FAILED_PRECONDITION",
-                                           "ABORTED",
-                                           "OUT_OF_RANGE",
-                                           "UNIMPLEMENTED",
-                                           "INTERNAL",
-                                           "UNAVAILABLE",
-                                           "DATA_LOSS",
-                                           "UNAUTHENTICATED"};
-  int i = static_cast<int>(code);
-  return (i >= 0 && i <= 16) ? kNames[i] : "UNKNOWN";
+// gRPC's canonical codes are abseil's, names included.
+std::string CodeName(grpc::StatusCode code) {
+  return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
 }
 
 class ObservabilityInterceptor final : public grpc::experimental::Interceptor {
@@ -95,7 +79,7 @@ class ObservabilityInterceptor final : public grpc::experimental::Interceptor {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     const std::string method = info_->method();
-    const char* code = CodeName(status.error_code());
+    const std::string code = CodeName(status.error_code());
     metrics_->calls.Add({{"grpc_method", method}, {"grpc_code", code}}).Increment();
     metrics_->latency
         .Add({{"grpc_method", method}},
