@@ -9,10 +9,13 @@
 #include "clients/fgcctl/connection.h"
 #include "clients/fgcctl/dev_token_command.h"
 #include "clients/fgcctl/health_command.h"
+#include "clients/fgcctl/ledger_command_line.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"fgcctl: Family Group Conference coordination from the command line"};
   app.require_subcommand(1);
+  // Global flags (--json, --addr, ...) may also follow the subcommand.
+  app.fallthrough();
   fgc::ctl::ConnectionOptions connection = fgc::ctl::ConnectionFromEnvironment();
   bool json = false;
   int timeout_seconds = 10;
@@ -50,6 +53,14 @@ int main(int argc, char** argv) {
   token->add_option("--state-dir", token_options.state_dir,
                     "the host's state directory (env FGC_STATE_DIR, default ./.fgc-state)");
   token->callback([&] { exit_code = fgc::ctl::RunDevToken(token_options, json); });
+
+  fgc::ctl::LedgerCommandLine ledger(
+      app,
+      [&] {
+        connection.timeout = std::chrono::seconds(timeout_seconds);
+        return fgc::ctl::Connection(connection);
+      },
+      json, exit_code);
 
   try {
     app.parse(argc, argv);
