@@ -111,7 +111,8 @@ ordered_json CpuPerAppend(const Snapshot& a, const Snapshot& b, int64_t appended
   const double host = b.host_cpu - a.host_cpu;
   const double postgres = b.postgres_cpu - a.postgres_cpu;
   const double client = b.client_cpu - a.client_cpu;
-  const double others = (b.machine_busy - a.machine_busy) - host - postgres - client;
+  // Tick-granular accounting can leave this a little below zero on a quiet machine.
+  const double others = std::max(0.0, (b.machine_busy - a.machine_busy) - host - postgres - client);
   return {{"host_us", Round3(host * 1e6 / n)},
           {"postgres_us", Round3(postgres * 1e6 / n)},
           {"load_generator_us", Round3(client * 1e6 / n)},
