@@ -162,7 +162,7 @@ absl::Status EmbeddedPostgres::SpawnServer() {
                 "-c", "listen_addresses=",
                 "-c", "unix_socket_directories=" + layout_.socket_dir,
                 "-c", "unix_socket_permissions=0700",
-                "-c", "shared_buffers=32MB",
+                "-c", "shared_buffers=128MB",
                 "-c", "max_connections=100",
                 "-c", "jit=off"};
   if (!options_.durable) {

@@ -27,7 +27,7 @@ struct ServiceDatabaseConfig {
   // that is a member of fgc_<service>.
   std::string service_conninfo;
   std::string service;
-  int pool_size = 4;
+  int pool_size = 12;
 };
 
 // Provision (when admin_conninfo is set), migrate, and return the pool. Errors name the step.

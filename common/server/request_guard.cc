@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/auth/claims.h"
 #include "common/base/errors.h"
+#include "common/crypto/sha256.h"
 
 namespace fgc::server {
 namespace {
@@ -71,6 +72,25 @@ absl::StatusOr<std::string> RequestTenant(const Message& request) {
   return std::string();
 }
 
+absl::StatusOr<auth::Claims> RequestGuard::VerifiedClaims(std::string_view token,
+                                                          absl::Time now) const {
+  const std::string key = crypto::Sha256(token);
+  {
+    absl::MutexLock lock(&cache_mu_);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) {
+      if (now < it->second.exp) return it->second;
+      cache_.erase(it);
+    }
+  }
+  absl::StatusOr<auth::Claims> claims = verifier_->Verify(token, now);
+  if (!claims.ok()) return claims;
+  absl::MutexLock lock(&cache_mu_);
+  if (cache_.size() >= kMaxCachedTokens) cache_.clear();
+  cache_.emplace(key, *claims);
+  return claims;
+}
+
 RequestGuard::RequestGuard(std::shared_ptr<const auth::JwtVerifier> verifier,
                            std::shared_ptr<const auth::RoleTable> roles)
     : verifier_(std::move(verifier)), roles_(std::move(roles)) {}
@@ -90,7 +110,7 @@ absl::StatusOr<Caller> RequestGuard::Authorize(const grpc::ServerContext& contex
     const std::string_view token = authorization.substr(kBearer.size());
     absl::StatusOr<std::string> tenant = RequestTenant(request);
     // The credential is judged before the request: a stranger learns nothing from our checks.
-    absl::StatusOr<auth::Claims> claims = verifier_->Verify(token, absl::Now());
+    absl::StatusOr<auth::Claims> claims = VerifiedClaims(token, absl::Now());
     if (!claims.ok())
       return Unauthenticated("INVALID_TOKEN", std::string(claims.status().message()));
     if (!tenant.ok()) return tenant.status();
