@@ -18,6 +18,7 @@
 #include "services/ledger/log/note.h"
 #include "tests/support/host_process.h"
 #include "tests/support/run_command.h"
+#include "tests/support/serving_host.h"
 
 namespace fgc {
 namespace {
@@ -45,18 +46,12 @@ bool Contains(const std::string& text, const std::string& part) {
 class FgcctlLedger : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    state_ = dir_->path() + "/state";
-    host_ = new testing::HostProcess("fgc", {"serve", "--state-dir", state_, "--listen",
-                                             "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"});
-    auto address = host_->WaitUntilServing();
-    ASSERT_TRUE(address.has_value()) << host_->Output();
-    address_ = *address;
+    host_ = new testing::ServingHost();
+    ASSERT_TRUE(host_->serving()) << host_->process().Output();
+    state_ = host_->state_dir();
+    address_ = host_->address();
   }
-  static void TearDownTestSuite() {
-    delete host_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete host_; }
 
   // Each test writes to its own tenant, so entry indexes start at 0 however tests share a host.
   void UseTenant(const std::string& tenant) {
@@ -92,7 +87,7 @@ class FgcctlLedger : public ::testing::Test {
   }
 
   std::string Path(const std::string& name) const {
-    return dir_->path() + "/" + tenant_ + "-" + name;
+    return host_->dir() + "/" + tenant_ + "-" + name;
   }
 
   std::string VerifierKey() {
@@ -125,8 +120,7 @@ class FgcctlLedger : public ::testing::Test {
     WriteFile(path, json.dump(1));
   }
 
-  static testing::TempDir* dir_;
-  static testing::HostProcess* host_;
+  static testing::ServingHost* host_;
   static std::string state_;
   static std::string address_;
   std::string tenant_;
@@ -134,8 +128,7 @@ class FgcctlLedger : public ::testing::Test {
   int files_ = 0;
 };
 
-testing::TempDir* FgcctlLedger::dir_ = nullptr;
-testing::HostProcess* FgcctlLedger::host_ = nullptr;
+testing::ServingHost* FgcctlLedger::host_ = nullptr;
 std::string FgcctlLedger::state_;
 std::string FgcctlLedger::address_;
 
@@ -288,7 +281,7 @@ TEST_F(FgcctlLedger, AnotherVerifierKeyFails) {
 TEST_F(FgcctlLedger, ARowChangedInTheDatabaseIsFoundByExportAndVerify) {
   UseTenant("tamper");
   RecordConsents(3);
-  auto ready = host_->WaitForLog(
+  auto ready = host_->process().WaitForLog(
       [](const nlohmann::json& j) { return j.value("msg", "") == "embedded PostgreSQL ready"; });
   ASSERT_TRUE(ready.has_value());
   try {

@@ -7,6 +7,7 @@
 #include "nlohmann/json.hpp"
 #include "tests/support/host_process.h"
 #include "tests/support/run_command.h"
+#include "tests/support/serving_host.h"
 
 namespace fgc {
 namespace {
@@ -16,30 +17,22 @@ using testing::RunCommand;
 class FgcctlAgainstAHost : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    state_ = dir_->path() + "/state";
-    host_ = new testing::HostProcess("fgc", {"serve", "--state-dir", state_, "--listen",
-                                             "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"});
-    auto address = host_->WaitUntilServing();
-    ASSERT_TRUE(address.has_value()) << host_->Output();
-    address_ = *address;
+    host_ = new testing::ServingHost();
+    ASSERT_TRUE(host_->serving()) << host_->process().Output();
+    state_ = host_->state_dir();
+    address_ = host_->address();
   }
-  static void TearDownTestSuite() {
-    delete host_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete host_; }
   static std::map<std::string, std::string> Env() {
     return {{"FGC_ADDR", address_}, {"FGC_STATE_DIR", state_}};
   }
 
-  static testing::TempDir* dir_;
-  static testing::HostProcess* host_;
+  static testing::ServingHost* host_;
   static std::string state_;
   static std::string address_;
 };
 
-testing::TempDir* FgcctlAgainstAHost::dir_ = nullptr;
-testing::HostProcess* FgcctlAgainstAHost::host_ = nullptr;
+testing::ServingHost* FgcctlAgainstAHost::host_ = nullptr;
 std::string FgcctlAgainstAHost::state_;
 std::string FgcctlAgainstAHost::address_;
 
