@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/ledger/entry/leaf_data.h"
@@ -35,35 +36,66 @@ EntryColumns ColumnsOf(const v1::LedgerEntry& entry) {
   return c;
 }
 
+std::string KeyCacheKey(const std::string& tenant, const std::string& conference) {
+  return absl::StrCat(tenant, "\n", conference);
+}
+
 }  // namespace
 
 absl::StatusOr<crypto::DataKey> EntryJournal::DataKeyFor(const std::string& tenant,
-                                                         const std::string& conference,
-                                                         bool create) {
+                                                         const std::string& conference) {
   auto wrapped = store_->WrappedDataKey(tenant, conference);
   if (!wrapped.ok()) return wrapped.status();
-  if (wrapped->has_value()) return crypto::UnwrapDataKey(*keys_->kek, **wrapped, conference);
-  if (!create) return NotFound("data key", conference);
-  auto key = crypto::GenerateDataKey();
-  if (!key.ok()) return key.status();
-  auto made = crypto::WrapDataKey(*keys_->kek, *key, conference);
-  if (!made.ok()) return made.status();
-  // Two hosts may make a key at once: the one stored first stands, for both.
-  auto standing = store_->PutWrappedDataKey(tenant, conference, *made);
-  if (!standing.ok()) return standing.status();
-  return crypto::UnwrapDataKey(*keys_->kek, *standing, conference);
+  if (!wrapped->has_value()) return NotFound("data key", conference);
+  return crypto::UnwrapDataKey(*keys_->kek, **wrapped, conference);
+}
+
+absl::StatusOr<std::string> EntryJournal::WrappedKeyForAppend(const std::string& tenant,
+                                                              const std::string& conference) {
+  const std::string cache_key = KeyCacheKey(tenant, conference);
+  {
+    absl::MutexLock lock(&mu_);
+    if (auto it = wrapped_keys_.find(cache_key); it != wrapped_keys_.end()) return it->second;
+  }
+  auto wrapped = store_->WrappedDataKey(tenant, conference);
+  if (!wrapped.ok()) return wrapped.status();
+  std::string standing;
+  if (wrapped->has_value()) {
+    standing = **wrapped;
+  } else {
+    auto key = crypto::GenerateDataKey();
+    if (!key.ok()) return key.status();
+    auto made = crypto::WrapDataKey(*keys_->kek, *key, conference);
+    if (!made.ok()) return made.status();
+    // Two hosts may make a key at once: the one stored first stands, for both.
+    auto stored = store_->PutWrappedDataKey(tenant, conference, *made);
+    if (!stored.ok()) return stored.status();
+    standing = *std::move(stored);
+  }
+  absl::MutexLock lock(&mu_);
+  if (wrapped_keys_.size() >= kRememberedKeys) wrapped_keys_.clear();
+  wrapped_keys_[cache_key] = standing;
+  return standing;
+}
+
+void EntryJournal::ForgetDataKey(const std::string& tenant, const std::string& conference) {
+  absl::MutexLock lock(&mu_);
+  wrapped_keys_.erase(KeyCacheKey(tenant, conference));
 }
 
 absl::StatusOr<v1::LedgerEntry> EntryJournal::Append(const std::string& tenant,
                                                      const v1::LedgerEntry& entry,
                                                      const std::string& request_id,
                                                      const std::string& request_hash) {
-  auto key = DataKeyFor(tenant, entry.conference(), /*create=*/true);
+  auto wrapped = WrappedKeyForAppend(tenant, entry.conference());
+  if (!wrapped.ok()) return wrapped.status();
+  auto key = crypto::UnwrapDataKey(*keys_->kek, *wrapped, entry.conference());
   if (!key.ok()) return key.status();
   PendingAppend pending;
   pending.request_id = request_id;
   pending.request_hash = request_hash;
   pending.columns = ColumnsOf(entry);
+  pending.sealed_under = *wrapped;
   const crypto::DataKey* data_key = &*key;
   // What the committed attempt hashed (the writer may run the builder more than once when a
   // transaction is retried; the last run is the one that committed).
@@ -81,7 +113,12 @@ absl::StatusOr<v1::LedgerEntry> EntryJournal::Append(const std::string& tenant,
     return leaf;
   };
   auto appended = sequencer_->Append(tenant, std::move(pending));
-  if (!appended.ok()) return appended.status();
+  if (!appended.ok()) {
+    if (appended.status().code() == absl::StatusCode::kFailedPrecondition) {
+      ForgetDataKey(tenant, entry.conference());  // erased meanwhile
+    }
+    return appended.status();
+  }
   // A retry of an earlier request returns that request's entry, as stored.
   if (appended->replayed) return Read(tenant, appended->index);
   v1::LedgerEntry result = std::move(written->first);
@@ -105,7 +142,7 @@ absl::StatusOr<v1::LedgerEntry> EntryJournal::ReadSealed(const std::string& tena
 absl::StatusOr<v1::LedgerEntry> EntryJournal::Read(const std::string& tenant, int64_t index) {
   auto entry = ReadSealed(tenant, index);
   if (!entry.ok()) return entry.status();
-  auto key = DataKeyFor(tenant, entry->conference(), /*create=*/false);
+  auto key = DataKeyFor(tenant, entry->conference());
   if (key.status().code() == absl::StatusCode::kFailedPrecondition) {
     // Erased: the key is gone; the entry, its hash and proofs stay, the details do not.
     auto erased_at = store_->ErasedAt(tenant, entry->conference());

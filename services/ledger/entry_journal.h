@@ -7,7 +7,9 @@
 
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "fgc/v1/ledger_entry.pb.h"
 #include "services/ledger/ledger_keys.h"
 #include "services/ledger/ledger_store.h"
@@ -34,14 +36,28 @@ class EntryJournal {
   // The entry at `index` as hashed (personal fields sealed): what supersession rules read.
   absl::StatusOr<v1::LedgerEntry> ReadSealed(const std::string& tenant, int64_t index);
 
+  // Drops what this journal remembers of the conference's key (after an erasure).
+  void ForgetDataKey(const std::string& tenant, const std::string& conference);
+
  private:
-  // The conference's data key; made and stored on first use when `create`.
+  // The conference's wrapped data key for sealing a new entry, made on first use. Remembered
+  // (wrapped, never the key itself), because a database round trip per append cost more than
+  // the append; the batch re-checks under a lock that the key still stands, so a remembered key
+  // can never seal details after an erasure, on this host or another.
+  absl::StatusOr<std::string> WrappedKeyForAppend(const std::string& tenant,
+                                                  const std::string& conference);
+
+  // The conference's data key for reading (never remembered: reads must see an erasure at once).
   absl::StatusOr<crypto::DataKey> DataKeyFor(const std::string& tenant,
-                                             const std::string& conference, bool create);
+                                             const std::string& conference);
 
   LedgerStore* const store_;
   Sequencer* const sequencer_;
   const LedgerKeys* const keys_;
+
+  static constexpr size_t kRememberedKeys = 4096;  // forgotten all at once past this many
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, std::string> wrapped_keys_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace fgc::ledger

@@ -367,6 +367,7 @@ absl::Status LedgerService::EraseSubject(const Caller& caller, const v1::EraseSu
   // Erasure is idempotent by nature: a second call finds the key gone and reports the first.
   auto erased = store_.EraseDataKey(caller.tenant, child->ConferenceNameText(), req.reason());
   if (!erased.ok()) return erased.status();
+  journal_.ForgetDataKey(caller.tenant, child->ConferenceNameText());
   resp.set_conference(child->ConferenceNameText());
   resp.set_erased_entry_count(erased->entry_count);
   *resp.mutable_erase_time() =

@@ -35,12 +35,18 @@ struct PendingAppend {
   std::string request_id;    // AIP-155: a retry with the same id gets the first index
   std::string request_hash;  // SHA-256 of the request; the same id with another body is refused
   EntryColumns columns;
+  // The wrapped data key the personal fields were sealed under: the append stands only if it is
+  // still the conference's key when the batch commits (FAILED_PRECONDITION SUBJECT_ERASED once
+  // the key was destroyed), so a key read before an erasure can never seal new details.
+  std::optional<std::string> sealed_under;
   // The canonical leaf bytes once the index and record time are known (they are hashed too).
   std::function<absl::StatusOr<std::string>(int64_t index, absl::Time record_time)> leaf_data;
 };
 
 struct AppendOutcome {
-  absl::Status status;  // INVALID_ARGUMENT (REQUEST_ID_REUSED) or the leaf builder's error
+  // INVALID_ARGUMENT (REQUEST_ID_REUSED), FAILED_PRECONDITION (SUBJECT_ERASED) or the leaf
+  // builder's error.
+  absl::Status status;
   int64_t index = -1;
   bool replayed = false;  // an earlier append with the same request_id
 };

@@ -2,6 +2,7 @@
 // stored nodes that verify against the signed head, concurrent batches, append-only rows.
 #include "services/ledger/ledger_store.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <pqxx/pqxx>
@@ -19,6 +20,8 @@ namespace fgc::ledger {
 std::span<const EmbeddedFile> Migrations();
 
 namespace {
+
+using ::testing::HasSubstr;
 
 class LedgerStoreTest : public ::testing::Test {
  protected:
@@ -92,6 +95,28 @@ TEST_F(LedgerStoreTest, AReusedRequestIdWithAnotherBodyIsRefused) {
   ASSERT_TRUE(clash.ok());
   EXPECT_EQ(clash->outcomes[0].status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_FALSE(clash->checkpoint.has_value());
+}
+
+TEST_F(LedgerStoreTest, AnAppendSealedUnderAnErasedKeyIsRefusedAndTheRestStand) {
+  const std::string conference = "tenants/t/conferences/c1";
+  auto key = store_->PutWrappedDataKey("t", conference, "wrapped key bytes");
+  ASSERT_TRUE(key.ok()) << key.status();
+  PendingAppend sealed = Pending("a", "A");
+  sealed.sealed_under = *key;
+  auto first = Append("t", {sealed});
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->outcomes[0].index, 0);
+
+  // The key was read (and remembered) before an erasure: it must not seal anything after it.
+  ASSERT_TRUE(store_->EraseDataKey("t", conference, "court order").ok());
+  PendingAppend late = Pending("b", "B");
+  late.sealed_under = *key;
+  auto second = Append("t", {late, Pending("c", "C")});
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->outcomes[0].status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(second->outcomes[0].status.message()), HasSubstr("erased"));
+  EXPECT_EQ(second->outcomes[1].index, 1);  // the index stays dense
+  EXPECT_EQ(second->checkpoint->size, 2);
 }
 
 TEST_F(LedgerStoreTest, ProofsFromStoredNodesVerifyAgainstTheHead) {

@@ -21,11 +21,13 @@ Sequencer::~Sequencer() {
 absl::StatusOr<Sequencer::Appended> Sequencer::Append(const std::string& tenant,
                                                       PendingAppend append) {
   Request request{std::move(append)};
-  std::unique_lock<std::mutex> lock(mu_);
-  if (stopping_) return absl::UnavailableError("the ledger is shutting down");
-  queues_[tenant].push_back(&request);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return absl::UnavailableError("the ledger is shutting down");
+    queues_[tenant].push_back(&request);
+  }
   work_.notify_one();
-  done_.wait(lock, [&] { return request.done; });
+  request.done.WaitForNotification();
   return std::move(request.result);
 }
 
@@ -62,7 +64,6 @@ void Sequencer::WriterLoop() {
     }
     // Another writer may have been waiting for this tenant to be free.
     work_.notify_all();
-    done_.notify_all();
   }
 }
 
@@ -71,7 +72,6 @@ void Sequencer::Write(const std::string& tenant, const std::vector<Request*>& ba
   pending.reserve(batch.size());
   for (Request* r : batch) pending.push_back(r->append);
   absl::StatusOr<LedgerStore::BatchResult> written = store_->AppendBatch(tenant, pending, sign_);
-  std::lock_guard<std::mutex> lock(mu_);
   for (size_t i = 0; i < batch.size(); ++i) {
     Request* r = batch[i];
     if (!written.ok()) {
@@ -81,7 +81,7 @@ void Sequencer::Write(const std::string& tenant, const std::vector<Request*>& ba
     } else {
       r->result = Appended{out.index, out.replayed, written->checkpoint};
     }
-    r->done = true;
+    r->done.Notify();  // the last touch: the caller may return at once
   }
 }
 
