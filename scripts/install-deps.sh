@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build_packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
-  libgoogle-common-protos-java golang-github-gogo-googleapis-dev libpqxx-dev libssl-dev nlohmann-json3-dev libcli11-dev
+  libgoogle-common-protos-java golang-github-gogo-googleapis-dev libpqxx-dev libgoogle-perftools-dev libssl-dev nlohmann-json3-dev libcli11-dev
   prometheus-cpp-dev libgtest-dev libgmock-dev libabsl-dev
   postgresql-15 postgresql-contrib
 )

@@ -163,7 +163,7 @@ absl::Status EmbeddedPostgres::SpawnServer() {
                 "-c", "unix_socket_directories=" + layout_.socket_dir,
                 "-c", "unix_socket_permissions=0700",
                 "-c", "shared_buffers=128MB",
-                "-c", "max_connections=100",
+                "-c", "max_connections=300",
                 "-c", "jit=off"};
   if (!options_.durable) {
     for (const char* setting : {"fsync=off", "full_page_writes=off"}) {
