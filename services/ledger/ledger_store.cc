@@ -7,6 +7,7 @@
 #include "common/base/errors.h"
 #include "common/crypto/encoding.h"
 #include "common/db/sql_array.h"
+#include "services/ledger/batch_rows.h"
 #include "services/ledger/log/compact_range.h"
 
 namespace fgc::ledger {
@@ -141,61 +142,18 @@ absl::Status SubjectErased(const std::string& conference) {
                             {{"ERASED", conference, "its data key was destroyed"}});
 }
 
-// The batch's new rows of `entries`, one array per column, inserted by one statement.
-class NewEntries {
- public:
-  void Add(int64_t index, const PendingAppend& p, absl::Time now, const std::string& leaf,
-           const std::string& leaf_hash) {
-    const EntryColumns& c = p.columns;
-    idx_.AddInt(index);
-    kind_.AddInt(c.kind);
-    conference_.Add(c.conference);
-    subject_.Add(c.subject);
-    purpose_.AddInt(c.purpose);
-    grantor_.Add(c.grantor);
-    supersedes_.AddInt(c.supersedes);
-    occur_.AddInt(absl::ToUnixMicros(c.occur_time));
-    record_.AddInt(absl::ToUnixMicros(now));
-    request_id_.Add(p.request_id);
-    request_hash_.AddBytes(p.request_hash);
-    leaf_data_.AddBytes(leaf);
-    leaf_hash_.AddBytes(leaf_hash);
+// Locks the tenant's log head (made on first use) for this transaction: the row lock
+// serialises every writer of the log, on any host. Returns the head's size and root.
+std::pair<uint64_t, std::string> LockHead(pqxx::work& tx, const std::string& tenant) {
+  constexpr char kLock[] = "SELECT size, root_hash FROM log_head WHERE tenant = $1 FOR UPDATE";
+  pqxx::result head = tx.exec_params(kLock, tenant);
+  if (head.empty()) {
+    tx.exec_params(absl::StrCat("INSERT INTO log_head (tenant, size, root_hash) VALUES ($1, 0, ",
+                                Bytea(log::EmptyRoot()), ") ON CONFLICT (tenant) DO NOTHING"),
+                   tenant);
+    head = tx.exec_params(kLock, tenant);
   }
-
-  void Insert(pqxx::work& tx, const std::string& tenant) {
-    tx.exec_params(
-        "INSERT INTO entries (tenant, idx, kind, conference, subject, purpose, grantor, "
-        "supersedes, occur_time, record_time, request_id, request_hash, leaf_data, leaf_hash) "
-        "SELECT $1, idx, kind, conference, subject, purpose, grantor, supersedes, "
-        "'epoch'::timestamptz + occur * interval '1 microsecond', "
-        "'epoch'::timestamptz + record * interval '1 microsecond', "
-        "request_id, request_hash, leaf_data, leaf_hash FROM unnest($2::bigint[], "
-        "$3::smallint[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::bigint[], "
-        "$9::bigint[], $10::bigint[], $11::text[], $12::bytea[], $13::bytea[], $14::bytea[]) "
-        "AS r(idx, kind, conference, subject, purpose, grantor, supersedes, occur, record, "
-        "request_id, request_hash, leaf_data, leaf_hash)",
-        tenant, idx_.Literal(), kind_.Literal(), conference_.Literal(), subject_.Literal(),
-        purpose_.Literal(), grantor_.Literal(), supersedes_.Literal(), occur_.Literal(),
-        record_.Literal(), request_id_.Literal(), request_hash_.Literal(), leaf_data_.Literal(),
-        leaf_hash_.Literal());
-  }
-
- private:
-  db::SqlArray idx_, kind_, conference_, subject_, purpose_, grantor_, supersedes_, occur_, record_,
-      request_id_, request_hash_, leaf_data_, leaf_hash_;
-};
-
-void InsertNodes(pqxx::work& tx, const std::string& tenant, std::span<const log::Node> nodes) {
-  db::SqlArray level, idx, hash;
-  for (const auto& n : nodes) {
-    level.AddInt(n.id.level);
-    idx.AddInt(static_cast<int64_t>(n.id.index));
-    hash.AddBytes(n.hash);
-  }
-  tx.exec_params(
-      "INSERT INTO tree_nodes (tenant, level, idx, hash) "
-      "SELECT $1, * FROM unnest($2::smallint[], $3::bigint[], $4::bytea[])",
-      tenant, level.Literal(), idx.Literal(), hash.Literal());
+  return {head[0][0].as<uint64_t>(), Bytes(head[0][1])};
 }
 
 absl::Status RequestIdReused(const std::string& request_id) {
@@ -206,22 +164,37 @@ absl::Status RequestIdReused(const std::string& request_id) {
 
 }  // namespace
 
+absl::StatusOr<log::CompactRange> LedgerStore::RightEdge(pqxx::work& tx, const std::string& tenant,
+                                                         uint64_t size, const std::string& root) {
+  {
+    absl::MutexLock lock(&edges_mu_);
+    auto it = edges_.find(tenant);
+    // Another host, or a batch whose commit failed, may have moved the log on: the remembered
+    // edge serves only when it is exactly the locked head.
+    if (it != edges_.end() && it->second.size() == size && it->second.Root() == root) {
+      return it->second;
+    }
+  }
+  auto edge = ReadNodesIn(tx, tenant, log::RightEdgeNodeIds(size));
+  if (!edge.ok()) return edge.status();
+  auto range = log::CompactRange::FromRightEdge(size, *std::move(edge));
+  if (!range.ok()) return range.status();
+  if (range->Root() != root) {
+    return absl::DataLossError("the log's stored nodes do not match its head");
+  }
+  return range;
+}
+
 absl::StatusOr<LedgerStore::BatchResult> LedgerStore::AppendBatch(
     const std::string& tenant, std::span<const PendingAppend> batch, const CheckpointSigner& sign) {
   BatchResult result;
+  std::optional<log::CompactRange> written_edge;
   absl::Status status = pool_->WithTenant(tenant, [&](pqxx::work& tx) -> absl::Status {
     result = BatchResult{};
     result.outcomes.resize(batch.size());
-    tx.exec_params(absl::StrCat("INSERT INTO log_head (tenant, size, root_hash) VALUES ($1, 0, ",
-                                Bytea(log::EmptyRoot()), ") ON CONFLICT (tenant) DO NOTHING"),
-                   tenant);
-    // The row lock serialises every writer of this tenant's log, on any host.
-    pqxx::row head =
-        tx.exec_params1("SELECT size FROM log_head WHERE tenant = $1 FOR UPDATE", tenant);
-    const auto size = head[0].as<uint64_t>();
-    auto edge = ReadNodesIn(tx, tenant, log::RightEdgeNodeIds(size));
-    if (!edge.ok()) return edge.status();
-    auto range = log::CompactRange::FromRightEdge(size, *std::move(edge));
+    written_edge.reset();
+    const auto [size, root] = LockHead(tx, tenant);
+    auto range = RightEdge(tx, tenant, size, root);
     if (!range.ok()) return range.status();
 
     auto existing = ExistingRequests(tx, tenant, batch);
@@ -230,7 +203,7 @@ absl::StatusOr<LedgerStore::BatchResult> LedgerStore::AppendBatch(
     const absl::Time now = absl::FromUnixMicros(absl::ToUnixMicros(absl::Now()));
 
     std::vector<std::string> leaf_hashes;
-    NewEntries rows;
+    BatchRows rows;
     for (size_t i = 0; i < batch.size(); ++i) {
       const PendingAppend& p = batch[i];
       AppendOutcome& out = result.outcomes[i];
@@ -252,7 +225,7 @@ absl::StatusOr<LedgerStore::BatchResult> LedgerStore::AppendBatch(
         continue;
       }
       std::string leaf_hash = log::LeafHash(*leaf);
-      rows.Add(index, p, now, *leaf, leaf_hash);
+      rows.AddEntry(index, p, now, *leaf, leaf_hash);
       leaf_hashes.push_back(std::move(leaf_hash));
       out.index = index;
       // Later appends in this batch with the same request_id replay this one.
@@ -262,23 +235,20 @@ absl::StatusOr<LedgerStore::BatchResult> LedgerStore::AppendBatch(
 
     auto appended = range->Append(leaf_hashes);
     if (!appended.ok()) return appended.status();
-    rows.Insert(tx, tenant);
-    InsertNodes(tx, tenant, appended->nodes);
+    rows.AddNodes(appended->nodes);
     const auto new_size = static_cast<int64_t>(range->size());
-    tx.exec_params(absl::StrCat("UPDATE log_head SET size = $2, root_hash = ",
-                                Bytea(appended->root), ", updated_at = now() WHERE tenant = $1"),
-                   tenant, new_size);
     absl::StatusOr<std::string> note = sign(tenant, new_size, appended->root);
     if (!note.ok()) return note.status();
-    tx.exec_params(
-        absl::StrCat("INSERT INTO checkpoints (tenant, size, root_hash, note, signed_at) VALUES "
-                     "($1, $2, ",
-                     Bytea(appended->root), ", ", Bytea(*note), ", ", Timestamp(now), ")"),
-        tenant, new_size);
     result.checkpoint = StoredCheckpoint{new_size, appended->root, *note, now};
+    rows.Write(tx, tenant, *result.checkpoint);
+    written_edge = *std::move(range);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
+  if (written_edge) {
+    absl::MutexLock lock(&edges_mu_);
+    edges_.insert_or_assign(tenant, *std::move(written_edge));
+  }
   return result;
 }
 

@@ -6,15 +6,18 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/db/pool.h"
 #include "services/ledger/entry_filter.h"
+#include "services/ledger/log/compact_range.h"
 #include "services/ledger/log/merkle.h"
 
 namespace fgc::ledger {
@@ -138,7 +141,14 @@ class LedgerStore {
                                                         const std::string& subject, int purpose);
 
  private:
+  // The log's right edge at the locked head: remembered from this store's last batch when it
+  // is still the head (a batch then reads no tree nodes), else read from the stored nodes.
+  absl::StatusOr<log::CompactRange> RightEdge(pqxx::work& tx, const std::string& tenant,
+                                              uint64_t size, const std::string& root);
+
   db::Pool* pool_;
+  absl::Mutex edges_mu_;
+  std::map<std::string, log::CompactRange> edges_ ABSL_GUARDED_BY(edges_mu_);  // by tenant
 };
 
 }  // namespace fgc::ledger
