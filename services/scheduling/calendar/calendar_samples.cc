@@ -3,7 +3,7 @@
 // icalendar), not only by this code's own tests. Usage: calendar_samples <output directory>.
 // The directory gets one .ics per sample and manifest.tsv: file, UID, METHOD, SEQUENCE, the
 // zone (the TZID), whether DTSTART is `local` (with TZID) or `utc`, start and end as UTC
-// ISO 8601, and SUMMARY.
+// ISO 8601, SUMMARY, how the recipient attends (`remote` or `in_person`) and the joining URL.
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -110,7 +110,9 @@ int Run(const std::string& directory) {
              << (sample.method == CalendarMethod::kCancel ? "CANCEL" : "REQUEST") << "\t"
              << event.sequence << "\t" << sample.zone << "\t"
              << (sample.expect_utc_start ? "utc" : "local") << "\t" << Iso(event.start) << "\t"
-             << Iso(event.end) << "\t" << event.summary << "\n";
+             << Iso(event.end) << "\t" << event.summary << "\t"
+             << (sample.attendance == Attendance::kRemote ? "remote" : "in_person") << "\t"
+             << event.remote_join->url() << "\n";
   }
   return manifest.good() ? 0 : 1;
 }

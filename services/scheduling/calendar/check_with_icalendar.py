@@ -67,8 +67,26 @@ def check_time(calendar, event, name, tzid, expected, problems):
                         % (name, through_vtimezone, expected))
 
 
+def check_place(raw, event, attendance, url, problems):
+    """Remote attendees get the joining URL and no address; others the reverse."""
+    location = str(event.get("LOCATION", ""))
+    if attendance == "remote":
+        if location != url:
+            problems.append("LOCATION %r, expected the joining URL %r" % (location, url))
+        if url not in str(event.get("DESCRIPTION", "")):
+            problems.append("DESCRIPTION lacks the joining URL")
+        if b"Mill Lane" in raw:
+            problems.append("a remote attendee's calendar has the venue's address")
+    else:
+        if not location.startswith("Riverside Community Centre, 1 Mill Lane"):
+            problems.append("LOCATION %r is not the venue" % location)
+        if url.encode() in raw or b"meet.example.org" in raw:
+            problems.append("an in-person attendee's calendar has the joining URL")
+
+
 def check_sample(directory, fields):
-    file_name, uid, method, sequence, zone, start_form, start, end, summary = fields
+    (file_name, uid, method, sequence, zone, start_form, start, end, summary, attendance,
+     url) = fields
     with open("%s/%s" % (directory, file_name), "rb") as ics:
         raw = ics.read()
     problems = []
@@ -89,6 +107,7 @@ def check_sample(directory, fields):
         problems.append("STATUS %s, expected %s" % (event["STATUS"], status))
     if str(event["SUMMARY"]) != summary:
         problems.append("SUMMARY %r, expected %r" % (str(event["SUMMARY"]), summary))
+    check_place(raw, event, attendance, url, problems)
     if "DTSTAMP" not in event or "ORGANIZER" not in event:
         problems.append("DTSTAMP or ORGANIZER missing")
     start_tzid = None if start_form == "utc" else zone
