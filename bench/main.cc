@@ -3,6 +3,7 @@
 //   fgc-bench host-start [--runs N]
 //   fgc-bench ledger-append [--seconds S] [--clients 1,16,256]
 //   fgc-bench ledger-proof [--entries N] [--samples N] [--batch N]
+//   fgc-bench suggest-slots [--people N] [--slots N] [--samples N]
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "bench/host_start_bench.h"
 #include "bench/ledger_append_bench.h"
 #include "bench/ledger_proof_bench.h"
+#include "bench/slot_suggestion_bench.h"
 
 namespace {
 
@@ -68,6 +70,14 @@ const std::vector<Benchmark>& Benchmarks() {
          return fgc::bench::RunLedgerProof(IntFlag(a, "--entries", 1000000),
                                            static_cast<int>(IntFlag(a, "--samples", 2000)),
                                            IntFlag(a, "--batch", 10000));
+       }},
+      {"suggest-slots",
+       "SuggestSlots ranking p50/p99 for N people x M slots (answers in a grid; 10 and 100 "
+       "suggestions explained) and reading the answers from slot protos",
+       [](const std::vector<std::string>& a) {
+         return fgc::bench::RunSuggestSlots(static_cast<int>(IntFlag(a, "--people", 60)),
+                                            static_cast<int>(IntFlag(a, "--slots", 2000)),
+                                            static_cast<int>(IntFlag(a, "--samples", 1000)));
        }},
   };
   return kAll;

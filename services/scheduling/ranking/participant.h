@@ -15,6 +15,8 @@ namespace fgc::scheduling {
 inline constexpr int kKeyParticipantWeight = 3;  // child, parental responsibility, main carer
 inline constexpr int kAdvocateWeight = 2;        // carries the child's voice
 inline constexpr int kOtherWeight = 1;           // family, friends, supporters, professionals
+// Larger weights count as this, so that no slot's score can overflow.
+inline constexpr int kMaxWeight = 1'000'000;
 
 struct Participant {
   // tenants/{tenant}/conferences/{conference}/members/{member}. Participants are told apart by
@@ -25,7 +27,7 @@ struct Participant {
   // The child, someone with parental responsibility or a main carer: a slot that loses one
   // ranks below every slot that keeps them all.
   bool key = false;
-  // The role weight (see the constants above). A negative weight counts as 0.
+  // The role weight (see the constants above). Counted between 0 and kMaxWeight.
   int weight = kOtherWeight;
   // How they take part when an answer does not say (from their RSVP): REMOTE for someone who
   // joins from afar; UNSPECIFIED means in person where the slot has a venue.

@@ -72,24 +72,80 @@ uint8_t CellAt(std::span<const uint8_t> row, uint32_t column) {
   return column < row.size() ? row[column] : 0;
 }
 
+// What one participant adds to a slot's tally for one cell value.
+struct Contribution {
+  int32_t half_points = 0;
+  uint8_t key_missing = 0;
+  uint8_t in_person = 0;
+  uint8_t remote = 0;
+  uint8_t if_need_be = 0;
+};
+
+constexpr size_t kCellValues = 16;  // 2 bits of answer, 2 of mode
+constexpr size_t kOffers = 4;       // venue or not, remote joining or not
+
+size_t OfferIndex(Offer offer) { return (offer.venue ? 2 : 0) + (offer.remote ? 1 : 0); }
+
+// Every participant's contribution for every offer and cell value, worked out once per call,
+// so that the people x slots loop is table look-ups and adds with no branches on answers
+// (random answers made the branches mispredict: about 6 ns a cell against 1).
+class ContributionTable final {
+ public:
+  explicit ContributionTable(std::span<const Counted> counted)
+      : people_(counted.size()), table_(kOffers * people_ * kCellValues) {
+    for (size_t o = 0; o < kOffers; ++o) {
+      const Offer offer{(o & 2) != 0, (o & 1) != 0};
+      for (size_t j = 0; j < people_; ++j) {
+        for (size_t cell = 0; cell < kCellValues; ++cell) {
+          table_[(o * people_ + j) * kCellValues + cell] =
+              Contribute(counted[j], static_cast<uint8_t>(cell), offer);
+        }
+      }
+    }
+  }
+
+  // The contributions for one offer: kCellValues entries per participant, in counted order.
+  const Contribution* ForOffer(Offer offer) const {
+    return table_.data() + OfferIndex(offer) * people_ * kCellValues;
+  }
+
+ private:
+  static Contribution Contribute(const Counted& p, uint8_t cell, Offer offer) {
+    Contribution c;
+    const Attendance at = AttendanceAt(cell, p.mode, offer);
+    if (at == Attendance::kMissing) {
+      c.key_missing = p.key ? 1 : 0;
+      return c;
+    }
+    const bool maybe = AvailabilityGrid::AnswerOf(cell) == v1::AVAILABILITY_ANSWER_IF_NEED_BE;
+    // Weights are capped so that a slot's sum cannot overflow (kMaxWeight x people).
+    c.half_points = maybe ? p.weight : 2 * p.weight;
+    c.if_need_be = maybe ? 1 : 0;
+    c.in_person = at == Attendance::kInPerson ? 1 : 0;
+    c.remote = at == Attendance::kRemote ? 1 : 0;
+    return c;
+  }
+
+  size_t people_;
+  std::vector<Contribution> table_;
+};
+
 Tally TallySlot(const v1::Slot& slot, uint32_t index, std::span<const uint8_t> row,
-                std::span<const Counted> counted) {
+                std::span<const Counted> counted, const ContributionTable& table) {
   Tally t;
   t.slot = index;
   t.start_seconds = slot.start_time().seconds();
   t.start_nanos = slot.start_time().nanos();
-  const Offer offer = OfferOf(slot);
-  for (const Counted& p : counted) {
-    const uint8_t cell = CellAt(row, p.column);
-    const Attendance at = AttendanceAt(cell, p.mode, offer);
-    if (at == Attendance::kMissing) {
-      t.key_missing += p.key ? 1 : 0;
-      continue;
-    }
-    const bool maybe = AvailabilityGrid::AnswerOf(cell) == v1::AVAILABILITY_ANSWER_IF_NEED_BE;
-    t.half_points += maybe ? p.weight : 2 * int64_t{p.weight};
-    t.if_need_be += maybe ? 1 : 0;
-    (at == Attendance::kInPerson ? t.in_person : t.remote) += 1;
+  const Contribution* contributions = table.ForOffer(OfferOf(slot));
+  const bool full_row = !counted.empty() && counted.back().column < row.size();
+  for (size_t j = 0; j < counted.size(); ++j) {
+    const uint8_t cell = full_row ? row[counted[j].column] : CellAt(row, counted[j].column);
+    const Contribution& c = contributions[j * kCellValues + cell];
+    t.half_points += c.half_points;
+    t.key_missing += c.key_missing;
+    t.in_person += c.in_person;
+    t.remote += c.remote;
+    t.if_need_be += c.if_need_be;
   }
   return t;
 }
@@ -156,7 +212,8 @@ std::vector<Counted> CountedParticipants(std::span<const Participant> participan
       notes.duplicate_participants.push_back(p.member);
       continue;
     }
-    counted.push_back({static_cast<uint32_t>(i), std::max(p.weight, 0), p.key, p.mode});
+    counted.push_back(
+        {static_cast<uint32_t>(i), std::clamp(p.weight, 0, kMaxWeight), p.key, p.mode});
   }
   return counted;
 }
@@ -183,6 +240,7 @@ SlotRanking RankSlots(std::span<const Participant> participants, std::span<const
   for (const Counted& p : counted) headcount.key_participants += p.key ? 1 : 0;
   out.response.set_participant_count(headcount.participants);
 
+  const ContributionTable table(counted);
   std::vector<Tally> tallies;
   tallies.reserve(slots.size());
   absl::flat_hash_set<std::string_view> names;
@@ -197,7 +255,8 @@ SlotRanking RankSlots(std::span<const Participant> participants, std::span<const
       ++out.notes.past_slots;
       continue;
     }
-    tallies.push_back(TallySlot(slot, static_cast<uint32_t>(s), answers.SlotRow(s), counted));
+    tallies.push_back(
+        TallySlot(slot, static_cast<uint32_t>(s), answers.SlotRow(s), counted, table));
   }
 
   const size_t shown =

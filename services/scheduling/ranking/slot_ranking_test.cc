@@ -277,6 +277,14 @@ TEST(RankSlots, NegativeWeightCountsAsZero) {
   EXPECT_DOUBLE_EQ(ranking.response.suggestions(0).score(), 0.0);
 }
 
+TEST(RankSlots, WeightAboveTheCapCountsAsTheCap) {
+  std::vector<Participant> people = {Person("a", 2'000'000'000), Person("b", 2'000'000'000)};
+
+  SlotRanking ranking = Rank(people, {MakeSlot("s", 1)}, Grid(2, {"YY"}));
+
+  EXPECT_DOUBLE_EQ(ranking.response.suggestions(0).score(), 2.0 * kMaxWeight);
+}
+
 TEST(RankSlots, SlotsAlreadyStartedAreLeftOut) {
   std::vector<v1::Slot> slots = {MakeSlot("past", 1), MakeSlot("future", 3)};
   RankingOptions options;
