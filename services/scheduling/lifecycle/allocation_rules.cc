@@ -15,6 +15,7 @@ bool SameAgency(const std::string& a, const std::string& b) {
 
 std::string RefusalDescription(const ConsentVerdict* verdict) {
   if (verdict == nullptr) return "no consent check answered for this child";
+  if (AllowsProceeding(verdict->result)) return "the consent check named no ledger entry";
   switch (verdict->result) {
     case v1::CONSENT_CHECK_RESULT_NO_CONSENT:
       return "no consent to the referral has been recorded";

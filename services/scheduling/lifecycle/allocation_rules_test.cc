@@ -65,6 +65,12 @@ TEST(ConsentBasis, AChildWithoutAVerdictFailsClosed) {
   EXPECT_EQ(DetailsOf(basis.status())->precondition_violations[0].subject, kSibling);
 }
 
+TEST(ConsentBasis, AnAllowingVerdictWithoutAnEntryFailsClosed) {
+  const absl::StatusOr<std::string> basis =
+      ConsentBasis(Referred(), {{kChild, v1::CONSENT_CHECK_RESULT_CONSENT_GIVEN, ""}});
+  EXPECT_EQ(ReasonOf(basis.status()), "CONSENT_REQUIRED");
+}
+
 TEST(ConsentBasis, AVerdictForAnotherConferencesChildDoesNotCount) {
   const absl::StatusOr<std::string> basis =
       ConsentBasis(Referred(), {{"tenants/t1/conferences/c2/children/sam",

@@ -8,8 +8,8 @@
 #include "common/base/errors.h"
 #include "services/scheduling/lifecycle/conference_time.h"
 #include "services/scheduling/lifecycle/field_checks.h"
+#include "services/scheduling/lifecycle/move_record.h"
 #include "services/scheduling/lifecycle/stage_moves.h"
-#include "services/scheduling/lifecycle/timescales.h"
 
 namespace fgc::scheduling {
 namespace {
@@ -23,25 +23,6 @@ bool IsAllocation(v1::Stage from, v1::Stage to) {
 bool TouchesPrivateFamilyTime(v1::Stage from, v1::Stage to) {
   return to != v1::STAGE_CLOSED &&
          (from == v1::STAGE_PRIVATE_FAMILY_TIME || to == v1::STAGE_PRIVATE_FAMILY_TIME);
-}
-
-absl::Status Refused(const v1::Conference& conference, std::string description) {
-  return FailedPrecondition(
-      "STAGE_TRANSITION_NOT_ALLOWED",
-      absl::StrCat("the conference is in ", v1::Stage_Name(conference.stage()),
-                   " and cannot make this move"),
-      {{"STAGE_TRANSITION_NOT_ALLOWED", conference.name(), std::move(description)}});
-}
-
-absl::Status Closed(const v1::Conference& conference) {
-  return FailedPrecondition("CONFERENCE_CLOSED", "the conference is closed",
-                            {{"CONFERENCE_CLOSED", conference.name(),
-                              "nothing about a closed conference changes any more"}});
-}
-
-absl::Status CoordinatorRequired(const v1::Conference& conference, std::string_view why) {
-  return FailedPrecondition("COORDINATOR_REQUIRED", "the conference has no coordinator",
-                            {{"COORDINATOR_REQUIRED", conference.name(), std::string(why)}});
 }
 
 // The moment of the latest recorded move (or the referral): no move may be dated before it.
@@ -121,33 +102,16 @@ absl::Status CheckClosing(const v1::Conference& conference,
   }
   if (outcome == v1::CONFERENCE_OUTCOME_PLAN_AGREED &&
       !EverEntered(conference, v1::STAGE_FOLLOW_UP)) {
-    return Refused(conference,
-                   "CONFERENCE_OUTCOME_PLAN_AGREED needs a plan agreed (STAGE_FOLLOW_UP)");
+    return StageRefused(conference,
+                        "CONFERENCE_OUTCOME_PLAN_AGREED needs a plan agreed (STAGE_FOLLOW_UP)");
   }
   if (outcome == v1::CONFERENCE_OUTCOME_PLAN_DECLINED &&
       !EverEntered(conference, v1::STAGE_PLAN_AGREEMENT)) {
-    return Refused(
+    return StageRefused(
         conference,
         "CONFERENCE_OUTCOME_PLAN_DECLINED needs a plan presented (STAGE_PLAN_AGREEMENT)");
   }
   return absl::OkStatus();
-}
-
-// Appends the move and brings the derived fields up to date.
-void RecordMove(v1::Stage to, absl::Time occur, std::string_view reason,
-                std::string_view ledger_entry, const MoveContext& context,
-                const TimescaleConfig& config, v1::Conference* conference) {
-  v1::StageTransition& transition = *conference->add_transitions();
-  transition.set_from_stage(conference->stage());
-  transition.set_to_stage(to);
-  *transition.mutable_occur_time() = ToTimestamp(occur);
-  *transition.mutable_record_time() = ToTimestamp(context.now);
-  *transition.mutable_actor() = context.actor;
-  transition.set_reason(std::string(reason));
-  transition.set_ledger_entry(std::string(ledger_entry));
-  conference->set_stage(to);
-  *conference->mutable_update_time() = ToTimestamp(context.now);
-  RefreshTimescales(config, context.now, conference);
 }
 
 }  // namespace
@@ -180,23 +144,24 @@ absl::Status CheckTransition(const v1::Conference& conference,
                              const v1::TransitionConferenceRequest& request,
                              const MoveContext& context) {
   const v1::Stage from = conference.stage(), to = request.stage();
-  if (from == v1::STAGE_CLOSED) return Closed(conference);
+  if (from == v1::STAGE_CLOSED) return ConferenceClosed(conference);
   if (to == v1::STAGE_BOOKED)
-    return Refused(conference, "STAGE_BOOKED is reached only through BookConference");
+    return StageRefused(conference, "STAGE_BOOKED is reached only through BookConference");
   if (from == v1::STAGE_BOOKED && to == v1::STAGE_PREPARATION) {
-    return Refused(conference, "a booking is undone only through CancelConference");
+    return StageRefused(conference, "a booking is undone only through CancelConference");
   }
   if (!IsMoveAllowed(from, to, MoveRoute::kTransitionConference)) {
-    return Refused(conference,
-                   absl::StrCat("from ", v1::Stage_Name(from), " TransitionConference moves to: ",
-                                StageList(AllowedTargets(from, MoveRoute::kTransitionConference))));
+    return StageRefused(
+        conference,
+        absl::StrCat("from ", v1::Stage_Name(from), " TransitionConference moves to: ",
+                     StageList(AllowedTargets(from, MoveRoute::kTransitionConference))));
   }
   if (absl::Status status = CheckFieldsFitMove(conference, request); !status.ok()) return status;
   if (IsAllocation(from, to)) return CheckAllocation(conference, request, context);
   if (to == v1::STAGE_CLOSED) return CheckClosing(conference, request);
   if (from == v1::STAGE_FOLLOW_UP && !HasUnheldReview(conference)) {
-    return Refused(conference,
-                   "a review conference begins only once a review is scheduled (ScheduleReview)");
+    return StageRefused(
+        conference, "a review conference begins only once a review is scheduled (ScheduleReview)");
   }
   return absl::OkStatus();
 }
@@ -237,44 +202,6 @@ absl::StatusOr<v1::Conference> ApplyTransition(const v1::Conference& conference,
     *LatestUnheldReview(&next)->mutable_held_time() = ToTimestamp(occur);
   }
   RecordMove(to, occur, request.reason(), ledger_entry, context, config, &next);
-  return next;
-}
-
-absl::Status CheckBookable(const v1::Conference& conference) {
-  if (conference.stage() == v1::STAGE_CLOSED) return Closed(conference);
-  if (!IsMoveAllowed(conference.stage(), v1::STAGE_BOOKED, MoveRoute::kBookConference)) {
-    return Refused(conference,
-                   "a conference is booked from STAGE_PREPARATION (to move a booked "
-                   "conference, use RescheduleConference)");
-  }
-  if (conference.coordinator().subject().empty()) {
-    return CoordinatorRequired(conference, "booking reserves the coordinator's time");
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<v1::Conference> ApplyBooked(const v1::Conference& conference,
-                                           const MoveContext& context,
-                                           const TimescaleConfig& config) {
-  if (absl::Status status = CheckBookable(conference); !status.ok()) return status;
-  v1::Conference next = conference;
-  RecordMove(v1::STAGE_BOOKED, context.now, "", "", context, config, &next);
-  return next;
-}
-
-absl::StatusOr<v1::Conference> ApplyBookingCancelled(const v1::Conference& conference,
-                                                     std::string_view reason,
-                                                     const MoveContext& context,
-                                                     const TimescaleConfig& config) {
-  if (conference.stage() == v1::STAGE_CLOSED) return Closed(conference);
-  if (!IsMoveAllowed(conference.stage(), v1::STAGE_PREPARATION, MoveRoute::kCancelConference)) {
-    return FailedPrecondition(
-        "NOT_BOOKED", "the conference has no current booking",
-        {{"NOT_BOOKED", conference.name(),
-          absl::StrCat("the conference is in ", v1::Stage_Name(conference.stage()))}});
-  }
-  v1::Conference next = conference;
-  RecordMove(v1::STAGE_PREPARATION, context.now, reason, "", context, config, &next);
   return next;
 }
 

@@ -9,7 +9,6 @@
 // (LEDGER_UNAVAILABLE) when it cannot; ApplyTransition; stores the result.
 #pragma once
 
-#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -19,15 +18,10 @@
 #include "fgc/v1/conference.pb.h"
 #include "fgc/v1/scheduling_service.pb.h"
 #include "services/scheduling/lifecycle/allocation_rules.h"
+#include "services/scheduling/lifecycle/move_record.h"
 #include "services/scheduling/lifecycle/timescale_config.h"
 
 namespace fgc::scheduling {
-
-// What a move needs from outside the conference record.
-struct MoveContext {
-  v1::Actor actor;  // who asks: subject, role and agency from their credentials
-  absl::Time now;   // the record time, and the instant timescales are judged at
-};
 
 // The request's own fields, whatever the conference: INVALID_ARGUMENT (INVALID_FIELD) naming
 // `stage` (required, a known Stage), `occur_time` (valid, not after `now`), `coordinator`
@@ -61,22 +55,5 @@ absl::StatusOr<v1::Conference> ApplyTransition(const v1::Conference& conference,
                                                const std::vector<ConsentVerdict>& verdicts,
                                                const MoveContext& context,
                                                const TimescaleConfig& config);
-
-// BookConference's stage rules: FAILED_PRECONDITION CONFERENCE_CLOSED,
-// STAGE_TRANSITION_NOT_ALLOWED (not in PREPARATION), COORDINATOR_REQUIRED (booking reserves
-// the coordinator by subject).
-absl::Status CheckBookable(const v1::Conference& conference);
-
-// PREPARATION -> BOOKED after CheckBookable; the booking itself is the caller's to set.
-absl::StatusOr<v1::Conference> ApplyBooked(const v1::Conference& conference,
-                                           const MoveContext& context,
-                                           const TimescaleConfig& config);
-
-// BOOKED -> PREPARATION for CancelConference, with the reason told to the invitees. Refused as
-// CheckBookable's errors are, with NOT_BOOKED when the conference is not BOOKED.
-absl::StatusOr<v1::Conference> ApplyBookingCancelled(const v1::Conference& conference,
-                                                     std::string_view reason,
-                                                     const MoveContext& context,
-                                                     const TimescaleConfig& config);
 
 }  // namespace fgc::scheduling

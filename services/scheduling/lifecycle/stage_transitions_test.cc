@@ -8,7 +8,6 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/scheduling/lifecycle/conference_time.h"
-#include "services/scheduling/lifecycle/stage_moves.h"
 #include "services/scheduling/lifecycle/test_conferences.h"
 
 namespace fgc::scheduling {
@@ -20,7 +19,6 @@ using testing::ConsentForAll;
 using testing::CoordinatorActor;
 using ::testing::ElementsAre;
 using testing::FieldsOf;
-using ::testing::IsEmpty;
 using testing::MoveTo;
 using testing::PreconditionTypes;
 using testing::ReasonOf;
@@ -88,16 +86,6 @@ INSTANTIATE_TEST_SUITE_P(AllStagePairs, EveryMove,
                            return v1::Stage_Name(std::get<0>(info.param)) + "_to_" +
                                   v1::Stage_Name(std::get<1>(info.param));
                          });
-
-TEST(StageMoves, BookingAndCancellingHaveTheirOwnRoutes) {
-  EXPECT_TRUE(IsMoveAllowed(v1::STAGE_PREPARATION, v1::STAGE_BOOKED, MoveRoute::kBookConference));
-  EXPECT_TRUE(IsMoveAllowed(v1::STAGE_BOOKED, v1::STAGE_PREPARATION, MoveRoute::kCancelConference));
-  EXPECT_FALSE(
-      IsMoveAllowed(v1::STAGE_PREPARATION, v1::STAGE_BOOKED, MoveRoute::kTransitionConference));
-  EXPECT_FALSE(
-      IsMoveAllowed(v1::STAGE_BOOKED, v1::STAGE_PREPARATION, MoveRoute::kTransitionConference));
-  EXPECT_FALSE(IsMoveAllowed(v1::STAGE_REFERRAL, v1::STAGE_BOOKED, MoveRoute::kBookConference));
-}
 
 TEST(Allocation, RecordsCoordinatorConsentEntryActorAndTimes) {
   const v1::Conference conference = Referred();
@@ -202,46 +190,6 @@ TEST(Allocation, PowerInForceLetsTheReferralProceed) {
       At(testing::ReferralTime() + absl::Hours(1)), TimescaleConfig{});
   ASSERT_TRUE(moved.ok()) << moved.status();
   EXPECT_EQ(moved->transitions(0).ledger_entry(), "tenants/t1/ledger/entries/3");
-}
-
-TEST(Booking, NeedsACoordinator) {
-  v1::Conference conference = ConferenceIn(v1::STAGE_PREPARATION);
-  conference.clear_coordinator();
-  EXPECT_EQ(ReasonOf(CheckBookable(conference)), "COORDINATOR_REQUIRED");
-}
-
-TEST(Booking, MovesPreparationToBooked) {
-  absl::Time now;
-  const v1::Conference conference = ConferenceIn(v1::STAGE_PREPARATION, &now);
-  const absl::StatusOr<v1::Conference> booked =
-      ApplyBooked(conference, At(now + absl::Hours(1)), TimescaleConfig{});
-  ASSERT_TRUE(booked.ok()) << booked.status();
-  EXPECT_EQ(booked->stage(), v1::STAGE_BOOKED);
-  EXPECT_EQ(booked->transitions().rbegin()->from_stage(), v1::STAGE_PREPARATION);
-}
-
-TEST(Booking, IsRefusedOutsidePreparation) {
-  EXPECT_EQ(ReasonOf(CheckBookable(ConferenceIn(v1::STAGE_REFERRAL))),
-            "STAGE_TRANSITION_NOT_ALLOWED");
-  EXPECT_EQ(ReasonOf(CheckBookable(ConferenceIn(v1::STAGE_BOOKED))),
-            "STAGE_TRANSITION_NOT_ALLOWED");
-  EXPECT_EQ(ReasonOf(CheckBookable(ConferenceIn(v1::STAGE_CLOSED))), "CONFERENCE_CLOSED");
-}
-
-TEST(Booking, CancellingReturnsToPreparationWithTheReason) {
-  absl::Time now;
-  const v1::Conference conference = ConferenceIn(v1::STAGE_BOOKED, &now);
-  const absl::StatusOr<v1::Conference> cancelled = ApplyBookingCancelled(
-      conference, "Venue flooded", At(now + absl::Hours(1)), TimescaleConfig{});
-  ASSERT_TRUE(cancelled.ok()) << cancelled.status();
-  EXPECT_EQ(cancelled->stage(), v1::STAGE_PREPARATION);
-  EXPECT_EQ(cancelled->transitions().rbegin()->reason(), "Venue flooded");
-}
-
-TEST(Booking, CancellingWithoutBookingIsNotBooked) {
-  const absl::StatusOr<v1::Conference> cancelled = ApplyBookingCancelled(
-      ConferenceIn(v1::STAGE_PREPARATION), "", At(testing::Utc(2026, 4, 1)), TimescaleConfig{});
-  EXPECT_EQ(ReasonOf(cancelled.status()), "NOT_BOOKED");
 }
 
 TEST(PrivateFamilyTime, RecordsStartAndEndOnly) {

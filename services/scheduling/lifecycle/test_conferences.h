@@ -11,6 +11,7 @@
 #include "fgc/v1/conference.pb.h"
 #include "fgc/v1/scheduling_service.pb.h"
 #include "services/scheduling/lifecycle/allocation_rules.h"
+#include "services/scheduling/lifecycle/booking_moves.h"
 #include "services/scheduling/lifecycle/stage_transitions.h"
 #include "services/scheduling/lifecycle/timescale_config.h"
 
