@@ -1,106 +1,25 @@
 #include "services/ledger/entry_filter.h"
 
-#include <cctype>
 #include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
-#include "common/crypto/encoding.h"
-#include "common/crypto/sha256.h"
+#include "common/listing/filter_comparisons.h"
+#include "common/listing/page_token.h"
 #include "fgc/v1/ledger_entry.pb.h"
 
 namespace fgc::ledger {
 namespace {
 
-absl::Status Bad(std::string_view why) {
-  return InvalidArgument("INVALID_FILTER", absl::StrCat("filter: ", std::string(why)),
-                         {{"filter", std::string(why)}});
-}
+using listing::Comparison;
 
-struct Comparison {
-  std::string field;
-  std::string op;
-  std::string value;  // unquoted
-};
-
-// Splits `a = "x" AND b >= 3` into comparisons; values are bare words or double-quoted strings
-// (a backslash escapes the next character).
-absl::StatusOr<std::vector<Comparison>> Tokenize(std::string_view text) {
-  std::vector<Comparison> out;
-  size_t i = 0;
-  auto skip_space = [&] {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-  };
-  auto word = [&] {
-    size_t start = i;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
-                               text[i] == '_' || text[i] == '-' || text[i] == '.')) {
-      ++i;
-    }
-    return std::string(text.substr(start, i - start));
-  };
-  skip_space();
-  if (i == text.size()) return out;
-  while (true) {
-    Comparison c;
-    skip_space();
-    c.field = word();
-    if (c.field.empty()) return Bad("expected a field name");
-    skip_space();
-    for (const char* op : {">=", "<=", "!=", "=", "<", ">"}) {
-      if (text.substr(i).rfind(op, 0) == 0) {
-        c.op = op;
-        i += c.op.size();
-        break;
-      }
-    }
-    if (c.op.empty()) return Bad(absl::StrCat("expected a comparison after ", c.field));
-    skip_space();
-    if (i < text.size() && text[i] == '"') {
-      ++i;
-      while (i < text.size() && text[i] != '"') {
-        if (text[i] == '\\' && i + 1 < text.size()) ++i;
-        c.value.push_back(text[i++]);
-      }
-      if (i == text.size()) return Bad("unterminated string");
-      ++i;
-    } else {
-      c.value = word();
-      if (c.value.empty()) return Bad(absl::StrCat("expected a value for ", c.field));
-    }
-    out.push_back(std::move(c));
-    skip_space();
-    if (i == text.size()) return out;
-    if (word() != "AND") return Bad("comparisons are joined by AND");
-  }
-}
-
-absl::Status ApplyRange(const Comparison& c, std::optional<absl::Time>* from,
-                        std::optional<absl::Time>* to) {
-  absl::Time t;
-  std::string error;
-  if (!absl::ParseTime(absl::RFC3339_full, c.value, &t, &error)) {
-    return Bad(absl::StrCat(c.field, " takes an RFC 3339 time"));
-  }
-  if (c.op == ">=")
-    *from = t;
-  else if (c.op == ">")
-    *from = t + absl::Nanoseconds(1);
-  else if (c.op == "<")
-    *to = t;
-  else if (c.op == "<=")
-    *to = t + absl::Nanoseconds(1);
-  else
-    return Bad(absl::StrCat(c.field, " takes >=, >, < or <="));
-  return absl::OkStatus();
-}
+absl::Status Bad(std::string_view why) { return listing::FilterError(why); }
 
 }  // namespace
 
 absl::StatusOr<EntryFilter> ParseEntryFilter(std::string_view text) {
-  if (text.size() > 2000) return Bad("longer than 2,000 characters");
-  auto comparisons = Tokenize(text);
+  auto comparisons = listing::ParseComparisons(text);
   if (!comparisons.ok()) return comparisons.status();
   EntryFilter f;
   for (const Comparison& c : *comparisons) {
@@ -130,9 +49,11 @@ absl::StatusOr<EntryFilter> ParseEntryFilter(std::string_view text) {
       else
         return Bad("index takes =, >=, >, < or <=");
     } else if (c.field == "occur_time") {
-      if (absl::Status s = ApplyRange(c, &f.occur_from, &f.occur_to); !s.ok()) return s;
+      if (absl::Status s = listing::ApplyTimeRange(c, &f.occur_from, &f.occur_to); !s.ok())
+        return s;
     } else if (c.field == "record_time") {
-      if (absl::Status s = ApplyRange(c, &f.record_from, &f.record_to); !s.ok()) return s;
+      if (absl::Status s = listing::ApplyTimeRange(c, &f.record_from, &f.record_to); !s.ok())
+        return s;
     } else {
       return Bad(absl::StrCat("unknown field ", c.field,
                               "; filter on conference, subject, kind, index, occur_time or "
@@ -143,28 +64,16 @@ absl::StatusOr<EntryFilter> ParseEntryFilter(std::string_view text) {
 }
 
 std::string MakePageToken(int64_t next_index, std::string_view filter) {
-  const std::string bind = crypto::HexEncode(crypto::Sha256(filter)).substr(0, 16);
-  return crypto::Base64UrlEncode(absl::StrCat("e1:", next_index, ":", bind));
+  return listing::MakePageToken(absl::StrCat(next_index), filter);
 }
 
 absl::StatusOr<int64_t> ParsePageToken(std::string_view token, std::string_view filter) {
-  auto bad = [] {
-    return InvalidArgument("INVALID_PAGE_TOKEN",
-                           "page_token is not one this list gave for this filter",
-                           {{"page_token", "use the next_page_token of the same list"}});
-  };
-  auto text = crypto::Base64UrlDecode(token);
-  if (!text.ok()) return bad();
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t colon; (colon = text->find(':', start)) != std::string::npos; start = colon + 1) {
-    parts.push_back(text->substr(start, colon - start));
-  }
-  parts.push_back(text->substr(start));
+  auto cursor = listing::ParsePageToken(token, filter);
+  if (!cursor.ok()) return cursor.status();
   int64_t index;
-  if (parts.size() != 3 || parts[0] != "e1" || !absl::SimpleAtoi(parts[1], &index) || index < 0 ||
-      parts[2] != crypto::HexEncode(crypto::Sha256(filter)).substr(0, 16)) {
-    return bad();
+  if (!absl::SimpleAtoi(*cursor, &index) || index < 0) {
+    return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not one this list gave",
+                           {{"page_token", "use the next_page_token of the same list"}});
   }
   return index;
 }
