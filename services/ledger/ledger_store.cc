@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/crypto/encoding.h"
+#include "common/db/data_key_table.h"
 #include "common/db/sql_array.h"
 #include "services/ledger/batch_rows.h"
 #include "services/ledger/log/compact_range.h"
@@ -137,11 +138,6 @@ std::map<std::string, std::optional<std::string>> StandingDataKeys(
   return keys;
 }
 
-absl::Status SubjectErased(const std::string& conference) {
-  return FailedPrecondition("SUBJECT_ERASED", "this conference's personal data has been erased",
-                            {{"ERASED", conference, "its data key was destroyed"}});
-}
-
 // Locks the tenant's log head (made on first use) for this transaction: the row lock
 // serialises every writer of the log, on any host. Returns the head's size and root.
 std::pair<uint64_t, std::string> LockHead(pqxx::work& tx, const std::string& tenant) {
@@ -215,7 +211,7 @@ absl::StatusOr<LedgerStore::BatchResult> LedgerStore::AppendBatch(
         continue;
       }
       if (p.sealed_under && standing_keys.at(p.columns.conference) != p.sealed_under) {
-        out.status = SubjectErased(p.columns.conference);
+        out.status = db::SubjectErased(p.columns.conference);
         continue;
       }
       const int64_t index = static_cast<int64_t>(size + leaf_hashes.size());
@@ -310,31 +306,15 @@ absl::StatusOr<bool> LedgerStore::IsSuperseded(const std::string& tenant, int64_
 absl::StatusOr<std::optional<std::string>> LedgerStore::WrappedDataKey(
     const std::string& tenant, const std::string& conference) {
   return pool_->WithTenantResult<std::optional<std::string>>(
-      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::optional<std::string>> {
-        pqxx::result r = tx.exec_params(
-            "SELECT wrapped_key FROM data_keys WHERE tenant = $1 AND conference = $2", tenant,
-            conference);
-        if (r.empty()) return std::nullopt;
-        if (r[0][0].is_null()) return SubjectErased(conference);
-        return Bytes(r[0][0]);
-      });
+      tenant, [&](pqxx::work& tx) { return db::WrappedDataKeyIn(tx, tenant, conference); });
 }
 
 absl::StatusOr<std::string> LedgerStore::PutWrappedDataKey(const std::string& tenant,
                                                            const std::string& conference,
                                                            const std::string& wrapped) {
-  return pool_->WithTenantResult<std::string>(
-      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::string> {
-        tx.exec_params(absl::StrCat("INSERT INTO data_keys (tenant, conference, wrapped_key) "
-                                    "VALUES ($1, $2, ",
-                                    Bytea(wrapped), ") ON CONFLICT DO NOTHING"),
-                       tenant, conference);
-        pqxx::row r = tx.exec_params1(
-            "SELECT wrapped_key FROM data_keys WHERE tenant = $1 AND conference = $2", tenant,
-            conference);
-        if (r[0].is_null()) return SubjectErased(conference);
-        return Bytes(r[0]);
-      });
+  return pool_->WithTenantResult<std::string>(tenant, [&](pqxx::work& tx) {
+    return db::PutWrappedDataKeyIn(tx, tenant, conference, wrapped);
+  });
 }
 
 absl::StatusOr<LedgerStore::Page> LedgerStore::ListEntries(const std::string& tenant,
