@@ -36,6 +36,14 @@ constexpr StringOption kOptions[] = {
     {"log-level", "FGC_LOG_LEVEL", &HostConfig::log_level, "debug, info, warn or error"},
     {"ledger-name", "FGC_LEDGER_NAME", &HostConfig::ledger_name,
      "this deployment's ledger name, in checkpoints and the verifier key"},
+    {"scheduling-addr", "FGC_SCHEDULING_ADDR", &HostConfig::scheduling_addr,
+     "host:port of SchedulingService when this host does not serve it"},
+    {"invitations-addr", "FGC_INVITATIONS_ADDR", &HostConfig::invitations_addr,
+     "host:port of InvitationService when this host does not serve it"},
+    {"plans-addr", "FGC_PLANS_ADDR", &HostConfig::plans_addr,
+     "host:port of PlanService when this host does not serve it"},
+    {"ledger-addr", "FGC_LEDGER_ADDR", &HostConfig::ledger_addr,
+     "host:port of LedgerService when this host does not serve it"},
 };
 
 const StringOption* FindOption(std::string_view flag) {
@@ -59,6 +67,15 @@ absl::Status Validate(const HostConfig& c) {
         {"--web-listen", &c.web_listen},
         {"--metrics-listen", &c.metrics_listen}}) {
     if (value->empty() || value->rfind(':') == std::string::npos) {
+      v.push_back({std::string(flag), "must be host:port"});
+    }
+  }
+  for (const auto& [flag, value] :
+       {std::pair<std::string_view, const std::string*>{"--scheduling-addr", &c.scheduling_addr},
+        {"--invitations-addr", &c.invitations_addr},
+        {"--plans-addr", &c.plans_addr},
+        {"--ledger-addr", &c.ledger_addr}}) {
+    if (!value->empty() && value->rfind(':') == std::string::npos) {
       v.push_back({std::string(flag), "must be host:port"});
     }
   }

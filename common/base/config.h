@@ -28,6 +28,12 @@ struct HostConfig {
   // --ledger-name / FGC_LEDGER_NAME: names this deployment's ledger in checkpoint origins and in
   // the note verifier key (a C2SP key name: no spaces, no '+').
   std::string ledger_name = "fgc.local";
+  // Where the other services are when this host does not serve them (the split deployment):
+  // --scheduling-addr / FGC_SCHEDULING_ADDR and likewise; empty when served here.
+  std::string scheduling_addr;
+  std::string invitations_addr;
+  std::string plans_addr;
+  std::string ledger_addr;
   bool migrate_only = false;  // --migrate-only: apply migrations, then exit
   bool help = false;          // --help
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "absl/time/time.h"
+
 namespace fgc::server {
 
 struct Caller {
@@ -16,6 +18,12 @@ struct Caller {
   // Family callers only: the invitation token exactly as presented. It is resolved (hashed,
   // looked up, checked for expiry and revocation) by InvitationService, never logged.
   std::string invitation_token;
+  // Staff only: the bearer token exactly as presented, so that a call this service makes to
+  // another fgc service on the caller's behalf is checked against the same person's rights.
+  // Never logged.
+  std::string bearer_token;
+  // The call's deadline (absl::InfiniteFuture() when it has none), passed on to such calls.
+  absl::Time deadline = absl::InfiniteFuture();
 };
 
 }  // namespace fgc::server

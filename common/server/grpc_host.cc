@@ -16,14 +16,6 @@
 namespace fgc::server {
 namespace {
 
-absl::StatusOr<std::string> ReadFile(const std::string& path, std::string_view flag) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return FieldError(flag, absl::StrCat("cannot read ", path));
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const GrpcHostOptions& o) {
   if (o.tls.cert_file.empty()) {
     if (!IsLoopback(o.listen)) {
@@ -35,13 +27,13 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const GrpcH
     return grpc::InsecureServerCredentials();
   }
   grpc::SslServerCredentialsOptions ssl(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
-  auto cert = ReadFile(o.tls.cert_file, "--tls-cert");
+  auto cert = ReadTlsFile(o.tls.cert_file, "--tls-cert");
   if (!cert.ok()) return cert.status();
-  auto key = ReadFile(o.tls.key_file, "--tls-key");
+  auto key = ReadTlsFile(o.tls.key_file, "--tls-key");
   if (!key.ok()) return key.status();
   ssl.pem_key_cert_pairs.push_back({*key, *cert});
   if (!o.tls.client_ca_file.empty()) {
-    auto ca = ReadFile(o.tls.client_ca_file, "--tls-client-ca");
+    auto ca = ReadTlsFile(o.tls.client_ca_file, "--tls-client-ca");
     if (!ca.ok()) return ca.status();
     ssl.pem_root_certs = *ca;
     ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
@@ -59,6 +51,14 @@ std::string HostPart(std::string_view listen) {
 }
 
 }  // namespace
+
+absl::StatusOr<std::string> ReadTlsFile(const std::string& path, std::string_view flag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return FieldError(flag, absl::StrCat("cannot read ", path));
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
 
 bool IsLoopback(std::string_view listen) {
   const std::string host = HostPart(listen);

@@ -35,6 +35,9 @@ struct GrpcHostOptions {
 // True when `listen` names a loopback address (127.0.0.0/8, ::1, localhost).
 bool IsLoopback(std::string_view listen);
 
+// The contents of a certificate or key file; INVALID_ARGUMENT naming `flag` when unreadable.
+absl::StatusOr<std::string> ReadTlsFile(const std::string& path, std::string_view flag);
+
 class GrpcHost final {
  public:
   // Builds and starts the server; services report NOT_SERVING until SetServing(true).
@@ -45,6 +48,8 @@ class GrpcHost final {
 
   // The address actually bound (the real port when 0 was asked for).
   const std::string& address() const { return address_; }
+  // The running server, for in-process channels to the services it serves.
+  grpc::Server* server() const { return server_.get(); }
 
   // Health for every service and the overall ("") entry.
   void SetServing(bool serving);

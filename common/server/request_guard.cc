@@ -44,6 +44,12 @@ absl::StatusOr<std::string> TenantOfName(std::string_view field, std::string_vie
   return std::string(tenant);
 }
 
+absl::Time DeadlineOf(const grpc::ServerContext& context) {
+  const auto deadline = context.deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) return absl::InfiniteFuture();
+  return absl::FromChrono(deadline);
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> RequestTenant(const Message& request) {
@@ -122,6 +128,8 @@ absl::StatusOr<Caller> RequestGuard::Authorize(const grpc::ServerContext& contex
     caller.role = std::string(auth::RoleName(claims->role));
     caller.subject = claims->sub;
     caller.agency = claims->agency;
+    caller.bearer_token = std::string(token);
+    caller.deadline = DeadlineOf(context);
     if (!roles_->Allows(full_method, claims->role)) {
       return PermissionDenied(
           "ROLE_NOT_ALLOWED",
@@ -137,6 +145,7 @@ absl::StatusOr<Caller> RequestGuard::Authorize(const grpc::ServerContext& contex
     caller.kind = Caller::Kind::kFamily;
     caller.role = "family";
     caller.invitation_token = std::string(invitation);
+    caller.deadline = DeadlineOf(context);
     return caller;
   }
   return Unauthenticated("MISSING_CREDENTIALS",

@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -125,8 +126,16 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   grpc_options.listen = config->listen;
   grpc_options.tls = {config->tls_cert_file, config->tls_key_file, config->tls_client_ca_file};
   grpc_options.metrics = std::make_shared<prometheus::Registry>();
+  PeerChannels peers({{"fgc.v1.SchedulingService", config->scheduling_addr},
+                      {"fgc.v1.InvitationService", config->invitations_addr},
+                      {"fgc.v1.PlanService", config->plans_addr},
+                      {"fgc.v1.LedgerService", config->ledger_addr}},
+                     grpc_options.tls);
+  std::set<std::string, std::less<>> served;
   for (size_t i = 0; i < components.size(); ++i) {
-    auto service = components[i].create(ServiceDeps{pools[i].get(), guard->get(), &*config});
+    served.insert(components[i].grpc_name);
+    auto service =
+        components[i].create(ServiceDeps{pools[i].get(), guard->get(), &*config, &peers});
     if (!service.ok()) {
       return Fail(absl::StrCat("cannot start the ", components[i].name, " service"),
                   service.status());
@@ -139,6 +148,7 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   if (!metrics.ok()) return Fail("cannot serve metrics", metrics.status());
   auto host = GrpcHost::Start(std::move(grpc_options));
   if (!host.ok()) return Fail("cannot serve gRPC", host.status());
+  peers.ServeLocally((*host)->server(), std::move(served));
 
   (*host)->SetServing(true);
   log::Info("serving", {{"grpc", (*host)->address()},
@@ -151,6 +161,7 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   const int sig = WaitForShutdownSignal();
   log::Info("stopping", {{"signal", absl::StrCat(sig)}});
   (*host)->Shutdown(absl::Seconds(5));
+  peers.ServeLocally(nullptr, {});  // in-process channels go before the server they reach
   host->reset();
   // civetweb (behind prometheus-cpp's exposer) needs up to a second to notice it should stop;
   // let it, while the database shuts down.

@@ -17,6 +17,7 @@
 #include "common/base/config.h"
 #include "common/base/embedded_file.h"
 #include "common/db/pool.h"
+#include "common/server/peer_channels.h"
 #include "common/server/request_guard.h"
 
 namespace fgc::server {
@@ -26,6 +27,7 @@ struct ServiceDeps {
   db::Pool* pool;             // the service's own schema, as its own role
   const RequestGuard* guard;  // authentication and the role table
   const HostConfig* config;   // the state directory (keys) and mode
+  PeerChannels* peers;        // the other fgc services, in process or over the network
 };
 
 // One fgc service as a host sees it.
