@@ -11,7 +11,7 @@ build_packages=(
   prometheus-cpp-dev libgtest-dev libgmock-dev libabsl-dev
   postgresql-15 postgresql-contrib
 )
-test_packages=(python3-grpcio python3-protobuf procps clang-format)
+test_packages=(python3-grpcio python3-protobuf python3-icalendar procps clang-format)
 # Node.js may come from elsewhere than Debian (a newer build); only ask apt when it is absent.
 if ! command -v npm >/dev/null 2>&1; then test_packages+=(nodejs npm); fi
 
