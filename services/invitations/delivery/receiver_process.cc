@@ -48,9 +48,24 @@ int AwaitPort(int fd, absl::Time deadline) {
   }
 }
 
+// A TCP socket bound to a free loopback port (written to `port`, 0 on failure).
+int BindLoopback(int& port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  if (fd >= 0 && bind(fd, reinterpret_cast<sockaddr*>(&address), length) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+    port = ntohs(address.sin_port);
+  }
+  return fd;
+}
+
 }  // namespace
 
 absl::StatusOr<ReceiverProcess> ReceiverProcess::Start(const std::string& script,
+                                                       const std::vector<std::string>& options,
                                                        absl::Duration deadline) {
   std::string dir_template =
       (std::filesystem::temp_directory_path() / "fgc-delivery-XXXXXX").string();
@@ -63,8 +78,11 @@ absl::StatusOr<ReceiverProcess> ReceiverProcess::Start(const std::string& script
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   std::string python = "/usr/bin/python3";
-  std::vector<char*> argv = {python.data(), const_cast<char*>(script.c_str()), dir_template.data(),
-                             nullptr};
+  std::vector<std::string> args = {python, script, dir_template};
+  args.insert(args.end(), options.begin(), options.end());
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   pid_t pid = -1;
   const int spawned = posix_spawn(&pid, python.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -104,19 +122,18 @@ absl::StatusOr<std::string> ReceiverProcess::ReadOutput(const std::string& name)
   return contents.str();
 }
 
-RefusingPort::RefusingPort() {
-  fd_ = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  if (fd_ >= 0 && bind(fd_, reinterpret_cast<sockaddr*>(&address), length) == 0 &&
-      getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port_ = ntohs(address.sin_port);
-  }
-}
+RefusingPort::RefusingPort() { fd_ = BindLoopback(port_); }
 
 RefusingPort::~RefusingPort() {
+  if (fd_ >= 0) close(fd_);
+}
+
+SilentPort::SilentPort() {
+  fd_ = BindLoopback(port_);
+  if (fd_ < 0 || listen(fd_, 8) != 0) port_ = 0;
+}
+
+SilentPort::~SilentPort() {
   if (fd_ >= 0) close(fd_);
 }
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -15,9 +16,10 @@ namespace fgc::invitations::delivery {
 
 class ReceiverProcess final {
  public:
-  // Starts /usr/bin/python3 `script` <output folder> and waits, up to `deadline` from now, for
-  // its "PORT <n>" line.
+  // Starts /usr/bin/python3 `script` <output folder> `options`... and waits, up to `deadline`
+  // from now, for its "PORT <n>" line.
   static absl::StatusOr<ReceiverProcess> Start(const std::string& script,
+                                               const std::vector<std::string>& options = {},
                                                absl::Duration deadline = absl::Seconds(15));
 
   ReceiverProcess(ReceiverProcess&& other) noexcept;
@@ -38,6 +40,22 @@ class ReceiverProcess final {
   pid_t pid_ = -1;
   int port_ = 0;
   std::filesystem::path output_dir_;
+};
+
+// A loopback TCP port that accepts connections (the kernel completes the handshake) but never
+// says a word, so a client waiting for a greeting or a response runs into its timeout.
+class SilentPort final {
+ public:
+  SilentPort();
+  SilentPort(const SilentPort&) = delete;
+  SilentPort& operator=(const SilentPort&) = delete;
+  ~SilentPort();
+
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
 };
 
 // A loopback TCP port bound but not listening, so connecting is refused at once; held for the

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """A real SMTP server for the delivery tests (Debian's python3-aiosmtpd).
 
-Usage: smtp_receiver.py OUTPUT_DIR
-Listens on a free loopback port and prints "PORT <n>" once it accepts connections.
+Usage: smtp_receiver.py OUTPUT_DIR [--starttls]
+With --starttls it offers and requires STARTTLS with a fresh self-signed certificate
+(OUTPUT_DIR/cert.pem, for 127.0.0.1). Listens on a free loopback port and prints "PORT <n>" once it accepts connections.
 Recipients whose local part starts with "unknown" get 550, "busy" get 451. Each accepted
 message is written as message-<n>.eml (the bytes received, dot-stuffing undone) and
 message-<n>.json (the envelope, and headers and body decoded by Python's email package, an
@@ -16,6 +17,8 @@ import os
 import sys
 
 from aiosmtpd.smtp import SMTP
+
+import tls_certificate
 
 
 class Receiver:
@@ -37,6 +40,7 @@ class Receiver:
         raw = envelope.original_content
         message = email.message_from_bytes(raw, policy=email.policy.default)
         summary = {
+            "tls": session.ssl is not None,
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
             "headers": {name.lower(): str(value) for name, value in message.items()},
@@ -56,14 +60,17 @@ class Receiver:
         return "250 2.0.0 Message accepted for delivery"
 
 
-async def main(output_dir):
+async def main(output_dir, starttls):
     loop = asyncio.get_running_loop()
     receiver = Receiver(output_dir)
+    tls = tls_certificate.server_context(output_dir) if starttls else None
     server = await loop.create_server(
-        lambda: SMTP(receiver, hostname="receiver.test", loop=loop), "127.0.0.1", 0)
+        lambda: SMTP(receiver, hostname="receiver.test", loop=loop, tls_context=tls,
+                     require_starttls=starttls),
+        "127.0.0.1", 0)
     print("PORT %d" % server.sockets[0].getsockname()[1], flush=True)
     await server.serve_forever()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1]))
+    asyncio.run(main(sys.argv[1], "--starttls" in sys.argv[2:]))

@@ -181,5 +181,57 @@ TEST(SmtpSenderIntegrationRefused, NothingListeningIsRetriedLater) {
   EXPECT_THAT(outcome.detail, Not(IsEmpty()));
 }
 
+TEST(SmtpSenderIntegrationSilent, AServerThatNeverGreetsTimesOutAndIsRetriedLater) {
+  SilentPort silent;
+  ASSERT_NE(silent.port(), 0);
+  SmtpConfig config = LoopbackConfig(silent.port());
+  config.total_timeout = absl::Seconds(1);
+  absl::StatusOr<SmtpSender> sender = SmtpSender::Create(config);
+  ASSERT_TRUE(sender.ok());
+  const DeliveryOutcome outcome = sender->Send(PolishWelshArabicMessage("zofia@family.example"));
+  EXPECT_EQ(outcome.result, DeliveryResult::kRetryLater);
+  EXPECT_THAT(outcome.detail, HasSubstr("Timeout"));
+}
+
+// An aiosmtpd server that offers and requires STARTTLS, with a fresh self-signed certificate.
+class SmtpSenderTlsIntegration : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<ReceiverProcess> started =
+        ReceiverProcess::Start(FGC_DELIVERY_TEST_DIR "/smtp_receiver.py", {"--starttls"});
+    ASSERT_TRUE(started.ok()) << started.status();
+    receiver_.emplace(std::move(*started));
+  }
+
+  SmtpConfig StartTlsConfig() const {
+    SmtpConfig config = LoopbackConfig(receiver_->port());
+    config.security = SmtpSecurity::kStartTlsRequired;
+    return config;
+  }
+
+  std::optional<ReceiverProcess> receiver_;
+};
+
+TEST_F(SmtpSenderTlsIntegration, RequiredStartTlsWithATrustedCertificateDeliversEncrypted) {
+  SmtpConfig config = StartTlsConfig();
+  config.ca_file = (receiver_->output_dir() / "cert.pem").string();
+  absl::StatusOr<SmtpSender> sender = SmtpSender::Create(config);
+  ASSERT_TRUE(sender.ok());
+  const DeliveryOutcome outcome = sender->Send(PolishWelshArabicMessage("zofia@family.example"));
+  ASSERT_EQ(outcome.result, DeliveryResult::kDelivered) << outcome.detail;
+  const nlohmann::json got =
+      nlohmann::json::parse(receiver_->ReadOutput("message-1.json").value_or("{}"));
+  EXPECT_EQ(got["tls"], true);
+}
+
+TEST_F(SmtpSenderTlsIntegration, AnUntrustedCertificateSendsNothingAndIsRetriedLater) {
+  absl::StatusOr<SmtpSender> sender = SmtpSender::Create(StartTlsConfig());
+  ASSERT_TRUE(sender.ok());
+  const DeliveryOutcome outcome = sender->Send(PolishWelshArabicMessage("zofia@family.example"));
+  EXPECT_EQ(outcome.result, DeliveryResult::kRetryLater);
+  EXPECT_THAT(outcome.detail, HasSubstr("certificate"));
+  EXPECT_FALSE(receiver_->ReadOutput("message-1.json").ok());
+}
+
 }  // namespace
 }  // namespace fgc::invitations::delivery

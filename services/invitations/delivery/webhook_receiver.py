@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """A local HTTP receiver standing in for an SMS provider's webhook in the delivery tests.
 
-Usage: webhook_receiver.py OUTPUT_DIR
-Listens on a free loopback port and prints "PORT <n>" once it accepts connections. Every
+Usage: webhook_receiver.py OUTPUT_DIR [--tls]
+With --tls it speaks HTTPS with a fresh self-signed certificate (OUTPUT_DIR/cert.pem, for
+127.0.0.1). Listens on a free loopback port and prints "PORT <n>" once it accepts connections. Every
 POST is written as request-<n>.json (path, the headers that matter, the body parsed as JSON)
 before the answer goes out. The path picks the answer: /busy 503, /bad 400 with a short
 reason, /limited 429, anything else 202.
@@ -11,6 +12,8 @@ import json
 import os
 import sys
 from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import tls_certificate
 
 ANSWERS = {"/busy": (503, b"overloaded"), "/bad": (400, b"invalid phone number"),
            "/limited": (429, b"slow down")}
@@ -47,5 +50,8 @@ class Handler(BaseHTTPRequestHandler):
 if __name__ == "__main__":
     server = HTTPServer(("127.0.0.1", 0), Handler)
     server.output_dir = sys.argv[1]
+    if "--tls" in sys.argv[2:]:
+        context = tls_certificate.server_context(server.output_dir)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print("PORT %d" % server.server_address[1], flush=True)
     server.serve_forever()

@@ -136,5 +136,53 @@ TEST(WebhookSenderIntegrationRefused, NothingListeningIsRetriedLater) {
   EXPECT_THAT(outcome.detail, Not(HasSubstr(kSecret)));
 }
 
+TEST(WebhookSenderIntegrationSilent, AnEndpointThatNeverAnswersTimesOutAndIsRetriedLater) {
+  SilentPort silent;
+  ASSERT_NE(silent.port(), 0);
+  WebhookConfig config = ConfigFor(absl::StrCat("http://127.0.0.1:", silent.port(), "/sms"));
+  config.total_timeout = absl::Seconds(1);
+  absl::StatusOr<WebhookSender> sender = WebhookSender::Create(config);
+  ASSERT_TRUE(sender.ok());
+  const DeliveryOutcome outcome = sender->Send(ArabicSms());
+  EXPECT_EQ(outcome.result, DeliveryResult::kRetryLater);
+  EXPECT_THAT(outcome.detail, HasSubstr("Timeout"));
+}
+
+// The receiver over HTTPS with a fresh self-signed certificate.
+class WebhookSenderTlsIntegration : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<ReceiverProcess> started =
+        ReceiverProcess::Start(FGC_DELIVERY_TEST_DIR "/webhook_receiver.py", {"--tls"});
+    ASSERT_TRUE(started.ok()) << started.status();
+    receiver_.emplace(std::move(*started));
+  }
+
+  WebhookConfig HttpsConfig() const {
+    return ConfigFor(absl::StrCat("https://127.0.0.1:", receiver_->port(), "/sms"));
+  }
+
+  std::optional<ReceiverProcess> receiver_;
+};
+
+TEST_F(WebhookSenderTlsIntegration, HttpsWithATrustedCertificateDelivers) {
+  WebhookConfig config = HttpsConfig();
+  config.ca_file = (receiver_->output_dir() / "cert.pem").string();
+  absl::StatusOr<WebhookSender> sender = WebhookSender::Create(config);
+  ASSERT_TRUE(sender.ok());
+  const DeliveryOutcome outcome = sender->Send(ArabicSms());
+  EXPECT_EQ(outcome.result, DeliveryResult::kDelivered) << outcome.detail;
+  EXPECT_TRUE(receiver_->ReadOutput("request-1.json").ok());
+}
+
+TEST_F(WebhookSenderTlsIntegration, AnUntrustedCertificateSendsNothingAndIsRetriedLater) {
+  absl::StatusOr<WebhookSender> sender = WebhookSender::Create(HttpsConfig());
+  ASSERT_TRUE(sender.ok());
+  const DeliveryOutcome outcome = sender->Send(ArabicSms());
+  EXPECT_EQ(outcome.result, DeliveryResult::kRetryLater);
+  EXPECT_THAT(outcome.detail, HasSubstr("certificate"));
+  EXPECT_FALSE(receiver_->ReadOutput("request-1.json").ok());
+}
+
 }  // namespace
 }  // namespace fgc::invitations::delivery
