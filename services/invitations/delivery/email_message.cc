@@ -43,12 +43,6 @@ bool IsDotAtom(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return IsAtext(c) || c == '.'; });
 }
 
-bool IsAddress(std::string_view address) {
-  const size_t at = address.rfind('@');
-  return at != std::string_view::npos && IsDotAtom(address.substr(0, at)) &&
-         IsDomain(address.substr(at + 1));
-}
-
 bool IsLanguageTag(std::string_view tag) {
   const std::vector<std::string> parts = absl::StrSplit(std::string(tag), '-');
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -128,14 +122,12 @@ std::string DateField(absl::Time date) {
 absl::Status Validate(const EmailMessage& m) {
   if (!IsAddress(m.from.address)) return FieldError("from.address", "not an ASCII address");
   if (!IsAddress(m.to.address)) return FieldError("to.address", "not an ASCII address");
-  for (const auto& [field, text] :
-       {std::pair<std::string_view, const std::string&>{"from.display_name", m.from.display_name},
-        {"to.display_name", m.to.display_name},
-        {"subject", m.subject}}) {
-    if (std::any_of(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; })) {
-      return FieldError(field, "must be one line");
-    }
-  }
+  const auto one_line = [](const std::string& text) {
+    return text.find_first_of("\r\n") == std::string::npos;
+  };
+  if (!one_line(m.from.display_name)) return FieldError("from.display_name", "must be one line");
+  if (!one_line(m.to.display_name)) return FieldError("to.display_name", "must be one line");
+  if (!one_line(m.subject)) return FieldError("subject", "must be one line");
   if (!m.language_code.empty() && !IsLanguageTag(m.language_code)) {
     return FieldError("language_code", "not a BCP 47 language tag");
   }
@@ -150,6 +142,12 @@ bool PrefersBase64(std::string_view body) {
 }
 
 }  // namespace
+
+bool IsAddress(std::string_view address) {
+  const size_t at = address.rfind('@');
+  return at != std::string_view::npos && IsDotAtom(address.substr(0, at)) &&
+         IsDomain(address.substr(at + 1));
+}
 
 absl::StatusOr<std::string> MessageIdFor(const std::string& notification_id,
                                          const std::string& from_address) {

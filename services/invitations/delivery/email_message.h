@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -30,6 +31,10 @@ struct EmailMessage {
   std::string notification_id;
   absl::Time date;  // when it was queued (the Date header)
 };
+
+// True for the addresses this renderer (and the SMTP envelope) accepts: dot-atom local part,
+// "@", a host name. ASCII only: fgc does not send SMTPUTF8.
+bool IsAddress(std::string_view address);
 
 // The Message-ID for `notification_id` sent from `from_address`:
 // "<notification_id@domain of from_address>".

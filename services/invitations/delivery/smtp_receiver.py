@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """A real SMTP server for the delivery tests (Debian's python3-aiosmtpd).
 
-Usage: smtp_receiver.py OUTPUT_DIR [--starttls]
+Usage: smtp_receiver.py OUTPUT_DIR [--starttls] [--auth]
+With --auth it requires AUTH (allowed without TLS, on loopback only) as user "fgc" with password
+"right-password"; anything else gets 535.
 With --starttls it offers and requires STARTTLS with a fresh self-signed certificate
 (OUTPUT_DIR/cert.pem, for 127.0.0.1). Listens on a free loopback port and prints "PORT <n>" once it accepts connections.
 Recipients whose local part starts with "unknown" get 550, "busy" get 451. Each accepted
@@ -13,10 +15,13 @@ import asyncio
 import email
 import email.policy
 import json
+import logging
 import os
 import sys
 
-from aiosmtpd.smtp import SMTP
+import warnings
+
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 import tls_certificate
 
@@ -60,17 +65,27 @@ class Receiver:
         return "250 2.0.0 Message accepted for delivery"
 
 
-async def main(output_dir, starttls):
+def authenticate(server, session, envelope, mechanism, auth_data):
+    ok = (isinstance(auth_data, LoginPassword) and auth_data.login == b"fgc"
+          and auth_data.password == b"right-password")
+    return AuthResult(success=ok, handled=False)
+
+
+async def main(output_dir, starttls, auth):
     loop = asyncio.get_running_loop()
     receiver = Receiver(output_dir)
     tls = tls_certificate.server_context(output_dir) if starttls else None
     server = await loop.create_server(
         lambda: SMTP(receiver, hostname="receiver.test", loop=loop, tls_context=tls,
-                     require_starttls=starttls),
+                     require_starttls=starttls, auth_required=auth, auth_require_tls=False,
+                     authenticator=authenticate if auth else None),
         "127.0.0.1", 0)
     print("PORT %d" % server.sockets[0].getsockname()[1], flush=True)
     await server.serve_forever()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], "--starttls" in sys.argv[2:]))
+    # aiosmtpd warns about AUTH without TLS, which --auth means; errors still show.
+    warnings.simplefilter("ignore")
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
+    asyncio.run(main(sys.argv[1], "--starttls" in sys.argv[2:], "--auth" in sys.argv[2:]))

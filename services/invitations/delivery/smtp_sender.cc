@@ -77,6 +77,45 @@ int KeepReplies(CURL*, curl_infotype type, char* data, size_t size, void* user) 
   return 0;
 }
 
+// The connection's options: where, how long, how protected, as whom.
+void SetConnectionOptions(CURL* h, const SmtpConfig& config, const std::string& url,
+                          char* error_buffer) {
+  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, CurlMillis(config.connect_timeout));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, CurlMillis(config.total_timeout));
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!config.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config.ca_file.c_str());
+  long use_ssl = CURLUSESSL_ALL;  // implicit TLS and required STARTTLS
+  if (config.security == SmtpSecurity::kStartTlsOpportunistic) use_ssl = CURLUSESSL_TRY;
+  if (config.security == SmtpSecurity::kPlaintext) use_ssl = CURLUSESSL_NONE;
+  curl_easy_setopt(h, CURLOPT_USE_SSL, use_ssl);
+  if (!config.username.empty()) {
+    curl_easy_setopt(h, CURLOPT_USERNAME, config.username.c_str());
+    curl_easy_setopt(h, CURLOPT_PASSWORD, config.password.c_str());
+  }
+}
+
+// What the transfer's result and the server's replies mean for the notification.
+DeliveryOutcome Classify(CURLcode code, const Replies& replies, const char* error_buffer,
+                         const std::string& recipient) {
+  if (code == CURLE_OK) {
+    const int reply = ReplyCode(replies.last);
+    return FromSmtpReply(reply == 0 ? 250 : reply, replies.last, recipient);
+  }
+  const int refusal = ReplyCode(replies.last_refusal);
+  // A rejected login is the configuration's fault, not the message's: retry once it is fixed.
+  if (code == CURLE_LOGIN_DENIED) {
+    return DeliveryOutcome{
+        DeliveryResult::kRetryLater, refusal,
+        SanitizedDetail(absl::StrCat("login denied: ", replies.last_refusal), "")};
+  }
+  if (refusal != 0) return FromSmtpReply(refusal, replies.last_refusal, recipient);
+  return CurlFailure(code, error_buffer);
+}
+
 }  // namespace
 
 absl::StatusOr<SmtpSender> SmtpSender::Create(SmtpConfig config) {
@@ -102,6 +141,9 @@ DeliveryOutcome SmtpSender::Send(const EmailMessage& message) const {
 DeliveryOutcome SmtpSender::SendRendered(const std::string& envelope_from,
                                          const std::string& recipient,
                                          const std::string& rendered) const {
+  if (!IsAddress(envelope_from) || !IsAddress(recipient)) {
+    return DeliveryOutcome{DeliveryResult::kPermanentFailure, 0, "malformed envelope address"};
+  }
   CurlEasy curl = NewCurlEasy();
   CurlSlist recipients;
   if (curl == nullptr || !AppendToList(recipients, absl::StrCat("<", recipient, ">"))) {
@@ -113,30 +155,7 @@ DeliveryOutcome SmtpSender::SendRendered(const std::string& envelope_from,
   Upload upload{&rendered};
   const std::string mail_from = absl::StrCat("<", envelope_from, ">");
 
-  curl_easy_setopt(h, CURLOPT_URL, url_.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, CurlMillis(config_.connect_timeout));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, CurlMillis(config_.total_timeout));
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!config_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
-  switch (config_.security) {
-    case SmtpSecurity::kImplicitTls:
-    case SmtpSecurity::kStartTlsRequired:
-      curl_easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
-      break;
-    case SmtpSecurity::kStartTlsOpportunistic:
-      curl_easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
-      break;
-    case SmtpSecurity::kPlaintext:
-      curl_easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_NONE));
-      break;
-  }
-  if (!config_.username.empty()) {
-    curl_easy_setopt(h, CURLOPT_USERNAME, config_.username.c_str());
-    curl_easy_setopt(h, CURLOPT_PASSWORD, config_.password.c_str());
-  }
+  SetConnectionOptions(h, config_, url_, error_buffer);
   curl_easy_setopt(h, CURLOPT_MAIL_FROM, mail_from.c_str());
   curl_easy_setopt(h, CURLOPT_MAIL_RCPT, recipients.get());
   curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
@@ -147,20 +166,7 @@ DeliveryOutcome SmtpSender::SendRendered(const std::string& envelope_from,
   curl_easy_setopt(h, CURLOPT_DEBUGDATA, &replies);
   curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);  // only feeds the callback; nothing is printed
 
-  const CURLcode code = curl_easy_perform(h);
-  if (code == CURLE_OK) {
-    const int reply = ReplyCode(replies.last);
-    return FromSmtpReply(reply == 0 ? 250 : reply, replies.last, recipient);
-  }
-  const int refusal = ReplyCode(replies.last_refusal);
-  // A rejected login is the configuration's fault, not the message's: retry once it is fixed.
-  if (code == CURLE_LOGIN_DENIED) {
-    return DeliveryOutcome{
-        DeliveryResult::kRetryLater, refusal,
-        SanitizedDetail(absl::StrCat("login denied: ", replies.last_refusal), "")};
-  }
-  if (refusal != 0) return FromSmtpReply(refusal, replies.last_refusal, recipient);
-  return CurlFailure(code, error_buffer);
+  return Classify(curl_easy_perform(h), replies, error_buffer, recipient);
 }
 
 }  // namespace fgc::invitations::delivery

@@ -233,5 +233,42 @@ TEST_F(SmtpSenderTlsIntegration, AnUntrustedCertificateSendsNothingAndIsRetriedL
   EXPECT_FALSE(receiver_->ReadOutput("message-1.json").ok());
 }
 
+// An aiosmtpd server that requires SMTP AUTH (over plaintext, which it allows on loopback).
+class SmtpSenderAuthIntegration : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<ReceiverProcess> started =
+        ReceiverProcess::Start(FGC_DELIVERY_TEST_DIR "/smtp_receiver.py", {"--auth"});
+    ASSERT_TRUE(started.ok()) << started.status();
+    receiver_.emplace(std::move(*started));
+  }
+
+  DeliveryOutcome SendWithPassword(const std::string& password) const {
+    SmtpConfig config = LoopbackConfig(receiver_->port());
+    config.username = "fgc";
+    config.password = password;
+    absl::StatusOr<SmtpSender> sender = SmtpSender::Create(config);
+    EXPECT_TRUE(sender.ok()) << sender.status();
+    if (!sender.ok()) return {};
+    return sender->Send(PolishWelshArabicMessage("zofia@family.example"));
+  }
+
+  std::optional<ReceiverProcess> receiver_;
+};
+
+TEST_F(SmtpSenderAuthIntegration, TheRightPasswordDelivers) {
+  const DeliveryOutcome outcome = SendWithPassword("right-password");
+  EXPECT_EQ(outcome.result, DeliveryResult::kDelivered) << outcome.detail;
+}
+
+TEST_F(SmtpSenderAuthIntegration, ARejectedLoginIsRetriedLaterWithoutThePassword) {
+  const DeliveryOutcome outcome = SendWithPassword("wrong-password-do-not-log");
+  EXPECT_EQ(outcome.result, DeliveryResult::kRetryLater);
+  EXPECT_EQ(outcome.reply_code, 535);
+  EXPECT_THAT(outcome.detail, HasSubstr("login denied"));
+  EXPECT_THAT(outcome.detail, Not(HasSubstr("wrong-password-do-not-log")));
+  EXPECT_FALSE(receiver_->ReadOutput("message-1.json").ok());
+}
+
 }  // namespace
 }  // namespace fgc::invitations::delivery
