@@ -10,7 +10,7 @@ constexpr size_t kDetailLimit = 200;
 
 DeliveryOutcome Outcome(DeliveryResult result, int code, std::string_view text,
                         std::string_view recipient) {
-  return DeliveryOutcome{result, code, SanitizedDetail(text, recipient)};
+  return DeliveryOutcome{result, code, SanitizedDetail(text, recipient), absl::ZeroDuration()};
 }
 
 }  // namespace

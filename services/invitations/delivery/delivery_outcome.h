@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "absl/time/time.h"
+
 namespace fgc::invitations::delivery {
 
 enum class DeliveryResult {
@@ -23,6 +25,9 @@ struct DeliveryOutcome {
   // The provider's reply text or the transport's error, one line, at most 200 characters,
   // with the recipient's address replaced by "<recipient>". Never holds credentials.
   std::string detail;
+  // How long the provider asked us to wait before trying again (HTTP Retry-After in seconds);
+  // zero when it did not say. Pass it to NextAttemptTime as `at_least`.
+  absl::Duration retry_after = absl::ZeroDuration();
 
   bool delivered() const { return result == DeliveryResult::kDelivered; }
 };

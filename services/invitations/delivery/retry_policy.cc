@@ -22,7 +22,8 @@ absl::Status ValidateRetryPolicy(const RetryPolicy& policy) {
 }
 
 std::optional<absl::Time> NextAttemptTime(const RetryPolicy& policy, int attempts_made,
-                                          absl::Time now, UnitRandom random) {
+                                          absl::Time now, UnitRandom random,
+                                          absl::Duration at_least) {
   if (attempts_made >= policy.max_attempts) return std::nullopt;
   // Work in milliseconds as doubles: multiplier^n overflows integers long before the cap
   // matters, and std::min with the cap brings it back into range.
@@ -31,7 +32,7 @@ std::optional<absl::Time> NextAttemptTime(const RetryPolicy& policy, int attempt
   const int exponent = std::max(0, attempts_made - 1);
   const double bound_ms = std::min(cap_ms, initial_ms * std::pow(policy.multiplier, exponent));
   const double fraction = std::clamp(random(), 0.0, 1.0);
-  return now + absl::Milliseconds(std::floor(bound_ms * fraction));
+  return now + std::max(at_least, absl::Milliseconds(std::floor(bound_ms * fraction)));
 }
 
 }  // namespace fgc::invitations::delivery

@@ -28,8 +28,9 @@ using UnitRandom = absl::FunctionRef<double()>;
 // When to try again after `attempts_made` attempts (1 after the first) have failed at `now`,
 // or nullopt when the policy says give up. The wait is random(0..1) times
 // min(max_backoff, initial_backoff * multiplier^(attempts_made - 1)), rounded to whole
-// milliseconds.
+// milliseconds, and never less than `at_least` (the provider's Retry-After).
 std::optional<absl::Time> NextAttemptTime(const RetryPolicy& policy, int attempts_made,
-                                          absl::Time now, UnitRandom random);
+                                          absl::Time now, UnitRandom random,
+                                          absl::Duration at_least = absl::ZeroDuration());
 
 }  // namespace fgc::invitations::delivery

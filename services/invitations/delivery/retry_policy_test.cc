@@ -44,6 +44,13 @@ TEST(NextAttemptTime, HugeAttemptNumbersDoNotOverflow) {
   EXPECT_EQ(WaitAfter(policy, 999'999, 0.5), absl::Hours(3));
 }
 
+TEST(NextAttemptTime, WaitsAtLeastAsLongAsTheProviderAsked) {
+  const RetryPolicy policy{.initial_backoff = absl::Seconds(10)};
+  const auto half = [] { return 0.5; };
+  EXPECT_EQ(*NextAttemptTime(policy, 1, kNow, half, absl::Seconds(120)), kNow + absl::Seconds(120));
+  EXPECT_EQ(*NextAttemptTime(policy, 1, kNow, half, absl::Seconds(1)), kNow + absl::Seconds(5));
+}
+
 TEST(NextAttemptTime, GivesUpAfterMaxAttempts) {
   const RetryPolicy policy{.max_attempts = 4};
   EXPECT_TRUE(NextAttemptTime(policy, 3, kNow, [] { return 0.5; }).has_value());

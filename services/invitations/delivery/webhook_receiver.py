@@ -6,7 +6,7 @@ With --tls it speaks HTTPS with a fresh self-signed certificate (OUTPUT_DIR/cert
 127.0.0.1). Listens on a free loopback port and prints "PORT <n>" once it accepts connections. Every
 POST is written as request-<n>.json (path, the headers that matter, the body parsed as JSON)
 before the answer goes out. The path picks the answer: /busy 503, /bad 400 with a short
-reason, /limited 429, anything else 202.
+reason, /limited 429 with Retry-After: 120, anything else 202.
 """
 import json
 import os
@@ -40,6 +40,8 @@ class Handler(BaseHTTPRequestHandler):
         status, text = ANSWERS.get(self.path, (202, b'{"status":"queued"}'))
         self.send_response(status)
         self.send_header("Content-Length", str(len(text)))
+        if status == 429:
+            self.send_header("Retry-After", "120")
         self.end_headers()
         self.wfile.write(text)
 

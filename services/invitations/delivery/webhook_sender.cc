@@ -7,6 +7,8 @@
 #include <optional>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "nlohmann/json.hpp"
@@ -57,6 +59,21 @@ size_t KeepResponseStart(char* data, size_t size, size_t count, void* user) {
     kept->append(data, std::min(n, kKeptResponseBytes - kept->size()));
   }
   return n;
+}
+
+// Reads "Retry-After: <seconds>" from the response headers (the HTTP-date form is ignored: a
+// provider's clock is not ours). At most a day, so a typo cannot park a message for a year.
+size_t KeepRetryAfter(char* data, size_t size, size_t count, void* user) {
+  const std::string line(data, size * count);
+  const size_t colon = line.find(':');
+  int64_t seconds = 0;
+  if (colon != std::string::npos &&
+      absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(line.substr(0, colon)), "retry-after") &&
+      absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(colon + 1)), &seconds) &&
+      seconds > 0) {
+    *static_cast<absl::Duration*>(user) = std::min(absl::Seconds(seconds), absl::Hours(24));
+  }
+  return size * count;
 }
 
 }  // namespace
@@ -114,12 +131,17 @@ DeliveryOutcome WebhookSender::Send(const SmsMessage& message) const {
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, KeepResponseStart);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &response);
+  absl::Duration retry_after = absl::ZeroDuration();
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, KeepRetryAfter);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &retry_after);
 
   const CURLcode code = curl_easy_perform(h);
   if (code != CURLE_OK) return CurlFailure(code, error_buffer);
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-  return FromHttpStatus(static_cast<int>(status), response, message.to);
+  DeliveryOutcome outcome = FromHttpStatus(static_cast<int>(status), response, message.to);
+  if (outcome.result == DeliveryResult::kRetryLater) outcome.retry_after = retry_after;
+  return outcome;
 }
 
 }  // namespace fgc::invitations::delivery

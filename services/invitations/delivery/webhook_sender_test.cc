@@ -112,8 +112,10 @@ TEST_F(WebhookSenderIntegration, ServiceUnavailableIsRetriedLater) {
   EXPECT_EQ(outcome.reply_code, 503);
 }
 
-TEST_F(WebhookSenderIntegration, TooManyRequestsIsRetriedLater) {
-  EXPECT_EQ(SendTo("/limited").result, DeliveryResult::kRetryLater);
+TEST_F(WebhookSenderIntegration, TooManyRequestsIsRetriedLaterAfterTheProvidersRetryAfter) {
+  const DeliveryOutcome outcome = SendTo("/limited");
+  EXPECT_EQ(outcome.result, DeliveryResult::kRetryLater);
+  EXPECT_EQ(outcome.retry_after, absl::Seconds(120));
 }
 
 TEST_F(WebhookSenderIntegration, BadRequestIsPermanentWithTheProvidersReason) {
