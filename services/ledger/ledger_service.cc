@@ -4,9 +4,9 @@
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/crypto/sha256.h"
+#include "common/server/actor.h"
+#include "common/server/request_hash.h"
 #include "fgc/v1/ledger_service.pb.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/ledger/entry/consent_decision.h"
 #include "services/ledger/entry/entry_validation.h"
@@ -26,16 +26,7 @@ const google::protobuf::ServiceDescriptor* Descriptor() {
   return v1::GetEntryRequest::descriptor()->file()->FindServiceByName("LedgerService");
 }
 
-// AIP-155: the request's hash decides whether a reused request_id is a retry.
-std::string RequestHash(const google::protobuf::Message& request) {
-  std::string bytes;
-  google::protobuf::io::StringOutputStream stream(&bytes);
-  google::protobuf::io::CodedOutputStream out(&stream);
-  out.SetSerializationDeterministic(true);
-  request.SerializeToCodedStream(&out);
-  out.Trim();
-  return crypto::Sha256(bytes);
-}
+using server::RequestHash;
 
 absl::Status RequireParent(const std::string& parent, const Caller& caller) {
   if (parent != LedgerParentName(caller.tenant)) {
@@ -51,21 +42,13 @@ absl::Status RequireRequestId(const std::string& request_id) {
   return absl::OkStatus();
 }
 
-v1::ActorRole ActorRoleOf(const Caller& caller) {
-  if (caller.role == "coordinator") return v1::ACTOR_ROLE_COORDINATOR;
-  if (caller.role == "referrer") return v1::ACTOR_ROLE_REFERRER;
-  if (caller.role == "agency_system") return v1::ACTOR_ROLE_AGENCY_SYSTEM;
-  if (caller.role == "manager") return v1::ACTOR_ROLE_MANAGER;
-  if (caller.role == "auditor") return v1::ACTOR_ROLE_AUDITOR;
-  return v1::ACTOR_ROLE_FAMILY_MEMBER;
-}
-
 // The actor is who the credentials say, never what the request claims.
 void SetActor(const Caller& caller, v1::LedgerEntry* entry) {
   v1::Actor* actor = entry->mutable_actor();
-  actor->set_subject(caller.subject);
-  actor->set_role(ActorRoleOf(caller));
-  actor->set_agency(caller.agency);
+  const v1::Actor credited = server::ActorOf(caller);
+  actor->set_subject(credited.subject());
+  actor->set_role(credited.role());
+  actor->set_agency(credited.agency());
 }
 
 absl::StatusOr<int64_t> EntryIndex(const std::string& field, const std::string& name,

@@ -1,0 +1,20 @@
+#include "common/server/request_hash.h"
+
+#include "common/crypto/sha256.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+
+namespace fgc::server {
+
+std::string RequestHash(const google::protobuf::Message& request) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream out(&stream);
+    out.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&out);
+  }
+  return crypto::Sha256(bytes);
+}
+
+}  // namespace fgc::server
