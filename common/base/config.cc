@@ -44,6 +44,8 @@ constexpr StringOption kOptions[] = {
      "host:port of PlanService when this host does not serve it"},
     {"ledger-addr", "FGC_LEDGER_ADDR", &HostConfig::ledger_addr,
      "host:port of LedgerService when this host does not serve it"},
+    {"timescales", "FGC_TIMESCALES", &HostConfig::timescales,
+     "conference timescales, e.g. acknowledge=2wd,urgent_conference=24h (empty: defaults)"},
 };
 
 const StringOption* FindOption(std::string_view flag) {

@@ -34,6 +34,10 @@ struct HostConfig {
   std::string invitations_addr;
   std::string plans_addr;
   std::string ledger_addr;
+  // --timescales / FGC_TIMESCALES: the conference timescales, e.g.
+  // "acknowledge=2wd,urgent_conference=24h,preparation=30d,holidays=2026-12-25;2026-12-28";
+  // empty keeps the defaults (services/scheduling/lifecycle/timescale_config.h).
+  std::string timescales;
   bool migrate_only = false;  // --migrate-only: apply migrations, then exit
   bool help = false;          // --help
 

@@ -1,7 +1,8 @@
 #include "services/scheduling/scheduling_component.h"
 
-#include "common/server/guarded_service.h"
-#include "fgc/v1/scheduling_service.pb.h"
+#include "common/crypto/envelope.h"
+#include "services/scheduling/lifecycle/timescale_config.h"
+#include "services/scheduling/scheduling_service.h"
 
 namespace fgc::scheduling {
 
@@ -15,11 +16,16 @@ server::ServiceComponent SchedulingComponent() {
   component.migrations = Migrations();
   component.create =
       [](const server::ServiceDeps& deps) -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
-    // Every method of the contract is served and guarded; this release implements none of
-    // SchedulingService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
-    return std::make_unique<server::GuardedService>(
-        fgc::v1::GetConferenceRequest::descriptor()->file()->FindServiceByName("SchedulingService"),
-        deps.guard);
+    auto timescales = ParseTimescaleConfig(deps.config->timescales);
+    if (!timescales.ok()) return timescales.status();
+    auto kek = crypto::LoadKeyEncryptionKey(deps.config->state_dir,
+                                            deps.config->production()
+                                                ? crypto::KekProvisioning::kRequireExisting
+                                                : crypto::KekProvisioning::kCreateIfMissing);
+    if (!kek.ok()) return kek.status();
+    return std::make_unique<SchedulingService>(
+        deps.guard, deps.pool, deps.peers,
+        std::make_unique<crypto::KeyEncryptionKey>(*std::move(kek)), *std::move(timescales));
   };
   return component;
 }

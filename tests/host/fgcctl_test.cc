@@ -66,9 +66,9 @@ TEST_F(FgcctlAgainstAHost, ADevTokenOpensTheDoor) {
   v1::GetConferenceRequest request;
   request.set_name("tenants/demo/conferences/c1");
   v1::GetConferenceResponse response;
-  // Past authentication and the role table: what answers is the not-yet-built method.
+  // Past authentication and the role table: what answers is the method (no such conference).
   EXPECT_EQ(stub->GetConference(&context, request, &response).error_code(),
-            grpc::StatusCode::UNIMPLEMENTED);
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(FgcctlAgainstAHost, DevTokenAsJsonHasAnExpiry) {

@@ -15,10 +15,9 @@
 #include "common/auth/jwt_signer.h"
 #include "common/db/test_postgres.h"
 #include "fgc/v1/scheduling_service.grpc.pb.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
+#include "tests/support/grpc_error.h"
 #include "tests/support/host_process.h"
 
 namespace fgc {
@@ -63,15 +62,7 @@ grpc::Status GetConference(const std::string& address, const std::string& token)
   return stub->GetConference(&context, request, &response);
 }
 
-std::string ReasonOf(const grpc::Status& status) {
-  google::rpc::Status rich;
-  if (!rich.ParseFromString(status.error_details())) return "";
-  for (const auto& any : rich.details()) {
-    google::rpc::ErrorInfo info;
-    if (any.UnpackTo(&info)) return info.reason();
-  }
-  return "";
-}
+using testing::ReasonOf;
 
 bool Alive(pid_t pid) { return kill(pid, 0) == 0; }
 
@@ -127,10 +118,11 @@ TEST_F(FreshHost, ACallWithoutATokenIsUnauthenticated) {
   EXPECT_EQ(ReasonOf(status), "MISSING_CREDENTIALS");
 }
 
-TEST_F(FreshHost, ACoordinatorsCallToALaterMethodIsUnimplemented) {
+TEST_F(FreshHost, ACoordinatorsCallPassesTheChecksAndReachesTheMethod) {
+  // Past authentication, tenant and role table: the method itself answers.
   grpc::Status status = GetConference(address_, DevToken(state_, auth::Role::kCoordinator, "demo"));
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
-  EXPECT_EQ(ReasonOf(status), "METHOD_NOT_YET_AVAILABLE");
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(ReasonOf(status), "RESOURCE_NOT_FOUND");
 }
 
 TEST_F(FreshHost, ATokenForAnotherTenantIsUnauthenticated) {
@@ -169,7 +161,7 @@ TEST_F(FreshHost, ASecondStartReusesTheState) {
   ASSERT_TRUE(pg.has_value());
   EXPECT_EQ(pg->value("initdb_ms", ""), "0") << "the cluster was initialised again";
   // The development keys are the same: a token from the first run still opens the door.
-  EXPECT_EQ(GetConference(*address, token).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  EXPECT_EQ(GetConference(*address, token).error_code(), grpc::StatusCode::NOT_FOUND);
   auto status = again.Stop(SIGTERM);
   ASSERT_TRUE(status.has_value());
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0);

@@ -1,0 +1,325 @@
+// SchedulingService's conferences over real gRPC against a real `fgc serve` (real PostgreSQL,
+// and the real ledger answering CheckConsent in process): referral, what each agency may see,
+// listing, updates with etags, and leaving REFERRAL only with consent in the ledger and an
+// independent coordinator.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "common/auth/dev_keys.h"
+#include "fgc/v1/ledger_service.grpc.pb.h"
+#include "fgc/v1/scheduling_service.grpc.pb.h"
+#include "google/protobuf/util/time_util.h"
+#include "tests/support/grpc_error.h"
+#include "tests/support/serving_host.h"
+
+namespace fgc {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+using testing::FieldsOf;
+using testing::ReasonOf;
+
+constexpr char kTenant[] = "journey";
+
+v1::Conference Referral() {
+  v1::Conference c;
+  c.set_urgency(v1::URGENCY_STANDARD);
+  c.set_time_zone("Europe/London");
+  v1::Referral* r = c.mutable_referral();
+  r->mutable_referrer()->set_subject("ref-jo");
+  r->mutable_referrer()->set_display_name("Jo Social Worker");
+  r->set_concerns("Sam has missed school for six weeks and is often alone at night.");
+  r->add_bottom_lines()->set_text("Sam is not left alone overnight");
+  v1::Child* child = c.add_children();
+  child->set_display_name("Sam");
+  v1::ResponsiblePerson* mum = c.add_parental_responsibility();
+  mum->set_display_name("Alex Jones");
+  mum->set_relationship("mother");
+  return c;
+}
+
+class Conferences : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    host_ = new testing::ServingHost();
+    ASSERT_TRUE(host_->serving()) << host_->process().Output();
+    auto signer = auth::LoadDevelopmentJwtSigner(host_->state_dir());
+    ASSERT_TRUE(signer.ok()) << signer.status();
+    signer_ = new auth::JwtSigner(*std::move(signer));
+    auto channel = grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials());
+    scheduling_ = v1::SchedulingService::NewStub(channel).release();
+    ledger_ = v1::LedgerService::NewStub(channel).release();
+  }
+  static void TearDownTestSuite() {
+    delete scheduling_;
+    delete ledger_;
+    delete signer_;
+    delete host_;
+  }
+
+  static std::string Token(auth::Role role, const std::string& sub, const std::string& agency) {
+    auth::Claims claims;
+    claims.sub = sub;
+    claims.tenant = kTenant;
+    claims.role = role;
+    claims.agency = agency;
+    claims.exp = absl::Now() + absl::Hours(1);
+    claims.aud = {"fgc"};
+    return signer_->Sign(claims).value();
+  }
+  static std::string Referrer(const std::string& agency = "north-council") {
+    return Token(auth::Role::kReferrer, "ref-jo", agency);
+  }
+  static std::string Coordinator() {
+    return Token(auth::Role::kCoordinator, "coord-kim", "fgc-service");
+  }
+
+  static std::unique_ptr<grpc::ClientContext> As(const std::string& token) {
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->AddMetadata("authorization", "Bearer " + token);
+    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    return context;
+  }
+
+  v1::Conference Create(const std::string& token, const std::string& request_id = "") {
+    v1::CreateConferenceRequest req;
+    req.set_parent(absl::StrCat("tenants/", kTenant));
+    *req.mutable_conference() = Referral();
+    req.set_request_id(request_id);
+    v1::CreateConferenceResponse resp;
+    grpc::Status s = scheduling_->CreateConference(As(token).get(), req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp.conference();
+  }
+
+  grpc::Status Transition(const std::string& token, const v1::Conference& c, v1::Stage stage,
+                          const std::string& coordinator, v1::Conference* out) {
+    v1::TransitionConferenceRequest req;
+    req.set_name(c.name());
+    req.set_stage(stage);
+    if (!coordinator.empty()) {
+      req.mutable_coordinator()->set_subject(coordinator);
+      req.mutable_coordinator()->set_display_name("Kim Coordinator");
+      req.mutable_coordinator()->set_agency(coordinator == "ref-other" ? "north-council"
+                                                                       : "fgc-service");
+    }
+    v1::TransitionConferenceResponse resp;
+    grpc::Status s = scheduling_->TransitionConference(As(token).get(), req, &resp);
+    if (out) *out = resp.conference();
+    return s;
+  }
+
+  void RecordReferralConsent(const v1::Conference& c) {
+    v1::RecordConsentRequest req;
+    req.set_parent(absl::StrCat("tenants/", kTenant, "/ledger"));
+    req.set_request_id(absl::StrCat("consent-", c.name()));
+    v1::LedgerEntry* e = req.mutable_entry();
+    e->set_kind(v1::LEDGER_ENTRY_KIND_CONSENT_GIVEN);
+    e->set_conference(c.name());
+    e->set_subject(c.children(0).name());
+    e->set_decision("Alex agreed to the referral for a family group conference");
+    *e->mutable_occur_time() = TimeUtil::GetCurrentTime();
+    v1::ConsentDetails* consent = e->mutable_consent();
+    consent->mutable_grantor()->set_member(absl::StrCat(c.name(), "/members/alex"));
+    consent->mutable_grantor()->set_display_name("Alex Jones");
+    consent->mutable_grantor()->set_relationship("mother");
+    consent->add_grantees()->set_agency("fgc-service");
+    consent->set_purpose(v1::CONSENT_PURPOSE_REFERRAL);
+    consent->set_collection_method(v1::COLLECTION_METHOD_WRITTEN);
+    consent->set_language_code("en");
+    consent->set_notice_version("referral-consent/en/2026-01");
+    v1::RecordConsentResponse resp;
+    grpc::Status s = ledger_->RecordConsent(As(Referrer()).get(), req, &resp);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+
+  static testing::ServingHost* host_;
+  static auth::JwtSigner* signer_;
+  static v1::SchedulingService::Stub* scheduling_;
+  static v1::LedgerService::Stub* ledger_;
+};
+
+testing::ServingHost* Conferences::host_ = nullptr;
+auth::JwtSigner* Conferences::signer_ = nullptr;
+v1::SchedulingService::Stub* Conferences::scheduling_ = nullptr;
+v1::LedgerService::Stub* Conferences::ledger_ = nullptr;
+
+TEST_F(Conferences, AReferralStartsInReferralWithItsAgencyChildrenAndTimescales) {
+  const v1::Conference c = Create(Referrer());
+  EXPECT_EQ(c.stage(), v1::STAGE_REFERRAL);
+  EXPECT_EQ(c.referral().referring_agency(), "north-council");  // from the token, not the body
+  ASSERT_EQ(c.children_size(), 1);
+  EXPECT_EQ(c.children(0).display_name(), "Sam");
+  EXPECT_EQ(c.children(0).name().rfind(c.name() + "/children/", 0), 0u);
+  EXPECT_FALSE(c.referral().bottom_lines(0).bottom_line_id().empty());
+  EXPECT_FALSE(c.deadlines().empty());
+  EXPECT_FALSE(c.etag().empty());
+
+  v1::GetConferenceRequest get;
+  get.set_name(c.name());
+  v1::GetConferenceResponse got;
+  ASSERT_TRUE(scheduling_->GetConference(As(Coordinator()).get(), get, &got).ok());
+  EXPECT_EQ(got.conference().referral().concerns(), c.referral().concerns());
+  EXPECT_EQ(got.conference().parental_responsibility(0).display_name(), "Alex Jones");
+}
+
+TEST_F(Conferences, AnotherAgencyCannotSeeTheConference) {
+  const v1::Conference c = Create(Referrer());
+  v1::GetConferenceRequest get;
+  get.set_name(c.name());
+  v1::GetConferenceResponse got;
+  grpc::Status s = scheduling_->GetConference(As(Referrer("south-trust")).get(), get, &got);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(ReasonOf(s), "RESOURCE_NOT_PERMITTED");
+  // ...and cannot tell it from one that does not exist.
+  get.set_name(absl::StrCat("tenants/", kTenant, "/conferences/no-such-one"));
+  s = scheduling_->GetConference(As(Referrer("south-trust")).get(), get, &got);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+
+  v1::ListConferencesRequest list;
+  list.set_parent(absl::StrCat("tenants/", kTenant));
+  v1::ListConferencesResponse listed;
+  ASSERT_TRUE(scheduling_->ListConferences(As(Referrer("south-trust")).get(), list, &listed).ok());
+  for (const auto& other : listed.conferences()) EXPECT_NE(other.name(), c.name());
+}
+
+TEST_F(Conferences, AnAuditorReadsTheRecordWithoutPersonalDetails) {
+  const v1::Conference c = Create(Referrer());
+  v1::GetConferenceRequest get;
+  get.set_name(c.name());
+  v1::GetConferenceResponse got;
+  ASSERT_TRUE(
+      scheduling_->GetConference(As(Token(auth::Role::kAuditor, "aud-1", "")).get(), get, &got)
+          .ok());
+  EXPECT_EQ(got.conference().stage(), v1::STAGE_REFERRAL);
+  EXPECT_EQ(got.conference().children_size(), 0);
+  EXPECT_TRUE(got.conference().referral().concerns().empty());
+}
+
+TEST_F(Conferences, AMalformedReferralNamesEveryBadField) {
+  v1::CreateConferenceRequest req;
+  req.set_parent(absl::StrCat("tenants/", kTenant));
+  *req.mutable_conference() = Referral();
+  req.mutable_conference()->clear_children();
+  req.mutable_conference()->mutable_referral()->clear_concerns();
+  req.mutable_conference()->set_time_zone("Mars/Olympus");
+  v1::CreateConferenceResponse resp;
+  grpc::Status s = scheduling_->CreateConference(As(Referrer()).get(), req, &resp);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  const auto fields = FieldsOf(s);
+  EXPECT_TRUE(fields.count("conference.children")) << s.error_message();
+  EXPECT_TRUE(fields.count("conference.referral.concerns")) << s.error_message();
+  EXPECT_TRUE(fields.count("conference.time_zone")) << s.error_message();
+}
+
+TEST_F(Conferences, ARetriedCreateReturnsTheFirstConferenceAndAReusedIdIsRefused) {
+  const v1::Conference first = Create(Referrer(), "create-retry-1");
+  const v1::Conference again = Create(Referrer(), "create-retry-1");
+  EXPECT_EQ(again.name(), first.name());
+
+  v1::CreateConferenceRequest other;
+  other.set_parent(absl::StrCat("tenants/", kTenant));
+  *other.mutable_conference() = Referral();
+  other.mutable_conference()->set_urgency(v1::URGENCY_URGENT);
+  other.mutable_conference()->mutable_referral()->set_urgency_reason("Sam is alone tonight");
+  other.set_request_id("create-retry-1");
+  v1::CreateConferenceResponse resp;
+  grpc::Status s = scheduling_->CreateConference(As(Referrer()).get(), other, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ReasonOf(s), "REQUEST_ID_REUSED");
+}
+
+TEST_F(Conferences, LeavingReferralWaitsForConsentInTheLedger) {
+  const v1::Conference c = Create(Referrer());
+  v1::Conference moved;
+  grpc::Status s = Transition(Coordinator(), c, v1::STAGE_PREPARATION, "coord-kim", &moved);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_EQ(ReasonOf(s), "CONSENT_REQUIRED");
+
+  RecordReferralConsent(c);
+  s = Transition(Coordinator(), c, v1::STAGE_PREPARATION, "coord-kim", &moved);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(moved.stage(), v1::STAGE_PREPARATION);
+  EXPECT_EQ(moved.coordinator().subject(), "coord-kim");
+  ASSERT_EQ(moved.transitions_size(), 1);
+  EXPECT_EQ(moved.transitions(0).ledger_entry().rfind(
+                absl::StrCat("tenants/", kTenant, "/ledger/entries/"), 0),
+            0u);
+  EXPECT_EQ(moved.transitions(0).actor().subject(), "coord-kim");
+  EXPECT_TRUE(moved.has_acknowledge_time());
+}
+
+TEST_F(Conferences, TheCoordinatorMustNotBeOfTheReferringAgency) {
+  const v1::Conference c = Create(Referrer());
+  RecordReferralConsent(c);
+  grpc::Status s = Transition(Coordinator(), c, v1::STAGE_PREPARATION, "ref-other", nullptr);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_EQ(ReasonOf(s), "COORDINATOR_NOT_INDEPENDENT");
+}
+
+TEST_F(Conferences, AnUpdateWithAStaleEtagIsAbortedAndChangesNothing) {
+  const v1::Conference c = Create(Referrer());
+  v1::UpdateConferenceRequest req;
+  *req.mutable_conference() = c;
+  req.mutable_conference()->mutable_referral()->set_concerns("Updated concerns, in plain words.");
+  req.mutable_update_mask()->add_paths("referral.concerns");
+  v1::UpdateConferenceResponse updated;
+  ASSERT_TRUE(scheduling_->UpdateConference(As(Referrer()).get(), req, &updated).ok());
+  EXPECT_EQ(updated.conference().referral().concerns(), "Updated concerns, in plain words.");
+  EXPECT_NE(updated.conference().etag(), c.etag());
+
+  req.mutable_conference()->mutable_referral()->set_concerns("A lost update");
+  grpc::Status s = scheduling_->UpdateConference(As(Referrer()).get(), req, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(ReasonOf(s), "ETAG_MISMATCH");
+  v1::GetConferenceRequest get;
+  get.set_name(c.name());
+  v1::GetConferenceResponse got;
+  ASSERT_TRUE(scheduling_->GetConference(As(Referrer()).get(), get, &got).ok());
+  EXPECT_EQ(got.conference().referral().concerns(), "Updated concerns, in plain words.");
+}
+
+TEST_F(Conferences, AnAgencyMayNotAllocateACoordinator) {
+  const v1::Conference c = Create(Referrer());
+  v1::UpdateConferenceRequest req;
+  *req.mutable_conference() = c;
+  req.mutable_conference()->mutable_coordinator()->set_subject("coord-kim");
+  req.mutable_update_mask()->add_paths("coordinator");
+  v1::UpdateConferenceResponse updated;
+  grpc::Status s = scheduling_->UpdateConference(As(Referrer()).get(), req, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(Conferences, ListingFiltersByStageAndPagesThroughEveryMatch) {
+  std::set<std::string> mine;
+  for (int i = 0; i < 5; ++i) mine.insert(Create(Referrer("paging-agency")).name());
+  v1::ListConferencesRequest req;
+  req.set_parent(absl::StrCat("tenants/", kTenant));
+  req.set_filter("stage = STAGE_REFERRAL AND referral.referring_agency = \"paging-agency\"");
+  req.set_page_size(2);
+  std::set<std::string> seen;
+  int pages = 0;
+  do {
+    v1::ListConferencesResponse resp;
+    grpc::Status s = scheduling_->ListConferences(As(Coordinator()).get(), req, &resp);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    for (const auto& c : resp.conferences()) EXPECT_TRUE(seen.insert(c.name()).second);
+    req.set_page_token(resp.next_page_token());
+    ++pages;
+  } while (!req.page_token().empty() && pages < 10);
+  EXPECT_EQ(seen, mine);
+  EXPECT_EQ(pages, 3);
+
+  req.set_page_token("");
+  req.set_filter("colour = blue");
+  v1::ListConferencesResponse resp;
+  grpc::Status s = scheduling_->ListConferences(As(Coordinator()).get(), req, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ReasonOf(s), "INVALID_FILTER");
+}
+
+}  // namespace
+}  // namespace fgc
