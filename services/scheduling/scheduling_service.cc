@@ -105,6 +105,9 @@ void SchedulingService::RegisterHandlers() {
       "UpdateConference", [this](const Caller& c, const auto& req, auto& resp) {
         return UpdateConference(c, req, resp);
       });
+  Handle<v1::ListOverdueRequest, v1::ListOverdueResponse>(
+      "ListOverdue",
+      [this](const Caller& c, const auto& req, auto& resp) { return ListOverdue(c, req, resp); });
   Handle<v1::TransitionConferenceRequest, v1::TransitionConferenceResponse>(
       "TransitionConference", [this](const Caller& c, const auto& req, auto& resp) {
         return TransitionConference(c, req, resp);

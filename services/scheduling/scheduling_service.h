@@ -36,6 +36,8 @@ class SchedulingService final : public server::GuardedService {
   absl::Status TransitionConference(const Caller& caller,
                                     const v1::TransitionConferenceRequest& req,
                                     v1::TransitionConferenceResponse& resp);
+  absl::Status ListOverdue(const Caller& caller, const v1::ListOverdueRequest& req,
+                           v1::ListOverdueResponse& resp);
 
   // The conference named `field` of the request, if the caller may see it: NOT_FOUND, or for
   // agency callers PERMISSION_DENIED (RESOURCE_NOT_PERMITTED) whether or not it exists.

@@ -321,5 +321,32 @@ TEST_F(Conferences, ListingFiltersByStageAndPagesThroughEveryMatch) {
   EXPECT_EQ(ReasonOf(s), "INVALID_FILTER");
 }
 
+TEST_F(Conferences, ListOverdueForecastsAMissedAcknowledgement) {
+  const v1::Conference c = Create(Referrer("overdue-agency"));
+  v1::ListOverdueRequest req;
+  req.set_parent(absl::StrCat("tenants/", kTenant));
+  req.set_filter(
+      "timescale = TIMESCALE_ACKNOWLEDGE_REFERRAL AND referral.referring_agency = "
+      "\"overdue-agency\"");
+  v1::ListOverdueResponse now;
+  ASSERT_TRUE(scheduling_->ListOverdue(As(Coordinator()).get(), req, &now).ok());
+  EXPECT_EQ(now.overdue_conferences_size(), 0);  // two working days to acknowledge
+
+  *req.mutable_as_of_time() =
+      TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now() + absl::Hours(24 * 10)));
+  v1::ListOverdueResponse later;
+  grpc::Status s = scheduling_->ListOverdue(As(Coordinator()).get(), req, &later);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(later.overdue_conferences_size(), 1);
+  EXPECT_EQ(later.overdue_conferences(0).conference().name(), c.name());
+  ASSERT_GE(later.overdue_conferences(0).missed_deadlines_size(), 1);
+  EXPECT_EQ(later.overdue_conferences(0).missed_deadlines(0).timescale(),
+            v1::TIMESCALE_ACKNOWLEDGE_REFERRAL);
+
+  req.set_filter("timescale = SOON");
+  s = scheduling_->ListOverdue(As(Coordinator()).get(), req, &later);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 }  // namespace
 }  // namespace fgc
