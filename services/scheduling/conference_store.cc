@@ -8,6 +8,7 @@
 #include "common/base/errors.h"
 #include "common/db/data_key_table.h"
 #include "common/db/request_log.h"
+#include "common/server/request_hash.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/scheduling/conference_record.h"
 
@@ -140,6 +141,12 @@ absl::StatusOr<std::optional<VersionedConference>> ReadIn(pqxx::work& tx,
 
 }  // namespace
 
+absl::StatusOr<RequestKey> RequestKeyOf(const std::string& request_id, const char* method,
+                                        const google::protobuf::Message& request) {
+  if (request_id.size() > 128) return FieldError("request_id", "is at most 128 characters");
+  return RequestKey{request_id, method, request_id.empty() ? "" : server::RequestHash(request)};
+}
+
 std::string EtagOf(int64_t version) { return absl::StrCat("v", version); }
 
 std::optional<int64_t> VersionOfEtag(const std::string& etag) {
@@ -163,11 +170,15 @@ absl::StatusOr<std::optional<std::string>> ConferenceStore::Replayed(const std::
 absl::StatusOr<VersionedConference> ConferenceStore::Write(const std::string& tenant,
                                                            const v1::Conference& conference,
                                                            int64_t read_version,
-                                                           const RequestKey& request) {
+                                                           const RequestKey& request,
+                                                           const AlsoFn& also) {
   const std::string id = IdOf(conference.name());
   absl::Status status = pool_->WithTenant(tenant, [&](pqxx::work& tx) -> absl::Status {
     if (absl::Status s = WriteRow(tx, *kek_, tenant, conference, read_version); !s.ok()) {
       return s;
+    }
+    if (also) {
+      if (absl::Status s = also(tx); !s.ok()) return s;
     }
     if (!request.request_id.empty()) {
       db::RecordRequest(tx, tenant, request.request_id, request.method, request.request_hash,
@@ -193,7 +204,7 @@ absl::StatusOr<VersionedConference> ConferenceStore::Write(const std::string& te
 absl::StatusOr<VersionedConference> ConferenceStore::Create(const std::string& tenant,
                                                             const v1::Conference& conference,
                                                             const RequestKey& request) {
-  return Write(tenant, conference, 0, request);
+  return Write(tenant, conference, 0, request, nullptr);
 }
 
 absl::StatusOr<VersionedConference> ConferenceStore::Get(const std::string& tenant,
@@ -210,8 +221,9 @@ absl::StatusOr<VersionedConference> ConferenceStore::Get(const std::string& tena
 absl::StatusOr<VersionedConference> ConferenceStore::Replace(const std::string& tenant,
                                                              int64_t read_version,
                                                              const v1::Conference& conference,
-                                                             const RequestKey& request) {
-  return Write(tenant, conference, read_version, request);
+                                                             const RequestKey& request,
+                                                             const AlsoFn& also) {
+  return Write(tenant, conference, read_version, request, also);
 }
 
 absl::StatusOr<ConferenceStore::Page> ConferenceStore::List(const std::string& tenant,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "common/crypto/envelope.h"
 #include "common/db/pool.h"
 #include "fgc/v1/conference.pb.h"
+#include "google/protobuf/message.h"
 
 namespace fgc::scheduling {
 
@@ -24,6 +26,11 @@ struct RequestKey {
   std::string method;
   std::string request_hash;
 };
+
+// The key of `request` under `method`: INVALID_ARGUMENT (field request_id) when the id is
+// longer than 128 characters.
+absl::StatusOr<RequestKey> RequestKeyOf(const std::string& request_id, const char* method,
+                                        const google::protobuf::Message& request);
 
 struct VersionedConference {
   v1::Conference conference;  // personal details opened (absent once erased), etag set
@@ -55,9 +62,12 @@ class ConferenceStore {
 
   // Replaces the conference read at `read_version`; ABORTED (CONCURRENT_MODIFICATION) when it
   // changed since. A retry under the same request returns the conference as it now stands.
+  // `also` runs in the same transaction (a booking row, say): its error undoes everything.
+  using AlsoFn = std::function<absl::Status(pqxx::work&)>;
   absl::StatusOr<VersionedConference> Replace(const std::string& tenant, int64_t read_version,
                                               const v1::Conference& conference,
-                                              const RequestKey& request);
+                                              const RequestKey& request,
+                                              const AlsoFn& also = nullptr);
 
   // The name of the conference an earlier request with this key made or changed, if any;
   // INVALID_ARGUMENT (REQUEST_ID_REUSED) when the id came with another request.
@@ -78,7 +88,7 @@ class ConferenceStore {
   // transaction.
   absl::StatusOr<VersionedConference> Write(const std::string& tenant,
                                             const v1::Conference& conference, int64_t read_version,
-                                            const RequestKey& request);
+                                            const RequestKey& request, const AlsoFn& also);
 
   db::Pool* const pool_;
   const crypto::KeyEncryptionKey* const kek_;

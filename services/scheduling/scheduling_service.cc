@@ -47,14 +47,10 @@ absl::StatusOr<std::string> FreshId(std::string_view prefix) {
   return absl::StrCat(std::string(prefix), crypto::HexEncode(*bytes));
 }
 
-RequestKey KeyOf(const std::string& request_id, const char* method,
-                 const google::protobuf::Message& request) {
-  return {request_id, method, request_id.empty() ? "" : server::RequestHash(request)};
-}
-
-absl::Status CheckRequestId(const std::string& request_id) {
-  if (request_id.size() > 128) return FieldError("request_id", "is at most 128 characters");
-  return absl::OkStatus();
+// The request_id field every mutation's request has.
+std::string RequestIdIn(const google::protobuf::Message& request) {
+  const auto* field = request.GetDescriptor()->FindFieldByName("request_id");
+  return field == nullptr ? "" : request.GetReflection()->GetString(request, field);
 }
 
 // Names each child and bottom line that has none yet (a child keeps its name for ever: it is
@@ -85,7 +81,9 @@ SchedulingService::SchedulingService(const server::RequestGuard* guard, db::Pool
       peers_(peers),
       kek_(std::move(kek)),
       timescales_(std::move(timescales)),
-      store_(pool, kek_.get()) {
+      pool_(pool),
+      store_(pool, kek_.get()),
+      venues_(pool) {
   RegisterHandlers();
 }
 
@@ -108,6 +106,27 @@ void SchedulingService::RegisterHandlers() {
   Handle<v1::ListOverdueRequest, v1::ListOverdueResponse>(
       "ListOverdue",
       [this](const Caller& c, const auto& req, auto& resp) { return ListOverdue(c, req, resp); });
+  Handle<v1::BookConferenceRequest, v1::BookConferenceResponse>(
+      "BookConference", [this](const Caller& c, const auto& req, auto& resp) {
+        return BookConference(c, req, resp);
+      });
+  Handle<v1::RescheduleConferenceRequest, v1::RescheduleConferenceResponse>(
+      "RescheduleConference", [this](const Caller& c, const auto& req, auto& resp) {
+        return RescheduleConference(c, req, resp);
+      });
+  Handle<v1::CancelConferenceRequest, v1::CancelConferenceResponse>(
+      "CancelConference", [this](const Caller& c, const auto& req, auto& resp) {
+        return CancelConference(c, req, resp);
+      });
+  Handle<v1::CreateVenueRequest, v1::CreateVenueResponse>(
+      "CreateVenue",
+      [this](const Caller& c, const auto& req, auto& resp) { return CreateVenue(c, req, resp); });
+  Handle<v1::GetVenueRequest, v1::GetVenueResponse>(
+      "GetVenue",
+      [this](const Caller& c, const auto& req, auto& resp) { return GetVenue(c, req, resp); });
+  Handle<v1::ListVenuesRequest, v1::ListVenuesResponse>(
+      "ListVenues",
+      [this](const Caller& c, const auto& req, auto& resp) { return ListVenues(c, req, resp); });
   Handle<v1::TransitionConferenceRequest, v1::TransitionConferenceResponse>(
       "TransitionConference", [this](const Caller& c, const auto& req, auto& resp) {
         return TransitionConference(c, req, resp);
@@ -152,13 +171,13 @@ absl::Status SchedulingService::CreateConference(const Caller& caller,
   if (req.parent() != TenantName(caller)) {
     return FieldError("parent", absl::StrCat("must be ", TenantName(caller)));
   }
-  if (absl::Status s = CheckRequestId(req.request_id()); !s.ok()) return s;
   if (!req.conference_id().empty() && !IsValidConferenceId(req.conference_id())) {
     return FieldError("conference_id",
                       "1-63 lower-case letters, digits and hyphens, starting with a letter");
   }
-  const RequestKey key = KeyOf(req.request_id(), "CreateConference", req);
-  if (auto replayed = store_.Replayed(caller.tenant, key); !replayed.ok()) {
+  auto key = RequestKeyOf(req.request_id(), "CreateConference", req);
+  if (!key.ok()) return key.status();
+  if (auto replayed = store_.Replayed(caller.tenant, *key); !replayed.ok()) {
     return replayed.status();
   } else if (replayed->has_value()) {
     auto again = Load(caller, **replayed, "request_id");
@@ -187,7 +206,7 @@ absl::Status SchedulingService::CreateConference(const Caller& caller,
   v1::Conference conference = NewConference(
       requested, absl::StrCat(TenantName(caller), "/conferences/", id), now, timescales_);
   if (absl::Status s = NameNewParts(&conference); !s.ok()) return s;
-  auto created = store_.Create(caller.tenant, conference, key);
+  auto created = store_.Create(caller.tenant, conference, *key);
   if (!created.ok()) return created.status();
   *resp.mutable_conference() = AsSeenBy(caller, created->conference);
   return absl::OkStatus();
@@ -231,59 +250,68 @@ absl::Status SchedulingService::ListConferences(const Caller& caller,
   return absl::OkStatus();
 }
 
+absl::StatusOr<v1::Conference> SchedulingService::ChangeConference(
+    const Caller& caller, const std::string& name, const char* name_field, const std::string& etag,
+    const char* method, const google::protobuf::Message& request, const ChangeFn& change) {
+  auto key = RequestKeyOf(RequestIdIn(request), method, request);
+  if (!key.ok()) return key.status();
+  auto replayed = store_.Replayed(caller.tenant, *key);
+  if (!replayed.ok()) return replayed.status();
+  auto loaded = Load(caller, replayed->value_or(name), name_field);
+  if (!loaded.ok()) return loaded.status();
+  if (!replayed->has_value()) {
+    if (!etag.empty() && etag != loaded->conference.etag()) {
+      return WithDetails(absl::AbortedError("the conference changed since you read it"),
+                         {.reason = "ETAG_MISMATCH"});
+    }
+    loaded = change(*loaded, *key, absl::Now());
+    if (!loaded.ok()) return loaded.status();
+  }
+  return AsSeenBy(caller, loaded->conference);
+}
+
 absl::Status SchedulingService::UpdateConference(const Caller& caller,
                                                  const v1::UpdateConferenceRequest& req,
                                                  v1::UpdateConferenceResponse& resp) {
-  if (absl::Status s = CheckRequestId(req.request_id()); !s.ok()) return s;
-  const RequestKey key = KeyOf(req.request_id(), "UpdateConference", req);
-  auto replayed = store_.Replayed(caller.tenant, key);
-  if (!replayed.ok()) return replayed.status();
-  auto loaded = Load(caller, replayed->value_or(req.conference().name()), "conference.name");
-  if (!loaded.ok()) return loaded.status();
-  if (!replayed->has_value()) {
-    const absl::Time now = absl::Now();
-    auto updated = ApplyConferenceUpdate(loaded->conference, req, server::ActorOf(caller),
-                                         IsAgencyCaller(caller), now);
-    if (!updated.ok()) return updated.status();
-    if (absl::Status s = NameNewParts(&*updated); !s.ok()) return s;
-    RefreshTimescales(timescales_, now, &*updated);
-    loaded = store_.Replace(caller.tenant, loaded->version, *updated, key);
-    if (!loaded.ok()) return loaded.status();
-  }
-  *resp.mutable_conference() = AsSeenBy(caller, loaded->conference);
+  auto changed = ChangeConference(
+      caller, req.conference().name(), "conference.name", req.conference().etag(),
+      "UpdateConference", req,
+      [&](const VersionedConference& read, const RequestKey& key,
+          absl::Time now) -> absl::StatusOr<VersionedConference> {
+        auto updated = ApplyConferenceUpdate(read.conference, req, server::ActorOf(caller),
+                                             IsAgencyCaller(caller), now);
+        if (!updated.ok()) return updated.status();
+        if (absl::Status s = NameNewParts(&*updated); !s.ok()) return s;
+        RefreshTimescales(timescales_, now, &*updated);
+        return store_.Replace(caller.tenant, read.version, *updated, key);
+      });
+  if (!changed.ok()) return changed.status();
+  *resp.mutable_conference() = *std::move(changed);
   return absl::OkStatus();
 }
 
 absl::Status SchedulingService::TransitionConference(const Caller& caller,
                                                      const v1::TransitionConferenceRequest& req,
                                                      v1::TransitionConferenceResponse& resp) {
-  if (absl::Status s = CheckRequestId(req.request_id()); !s.ok()) return s;
-  const absl::Time now = absl::Now();
-  if (absl::Status s = ValidateTransitionRequest(req, now); !s.ok()) return s;
-  const RequestKey key = KeyOf(req.request_id(), "TransitionConference", req);
-  auto replayed = store_.Replayed(caller.tenant, key);
-  if (!replayed.ok()) return replayed.status();
-  auto loaded = Load(caller, req.name(), "name");
-  if (!loaded.ok()) return loaded.status();
-  if (!replayed->has_value()) {
-    if (!req.etag().empty() && req.etag() != loaded->conference.etag()) {
-      return WithDetails(absl::AbortedError("the conference changed since you read it"),
-                         {.reason = "ETAG_MISMATCH"});
-    }
-    const MoveContext context{server::ActorOf(caller), now};
-    if (absl::Status s = CheckTransition(loaded->conference, req, context); !s.ok()) return s;
-    std::vector<ConsentVerdict> verdicts;
-    if (NeedsConsent(loaded->conference, req.stage())) {
-      auto asked = AskLedgerForConsent(*peers_, caller, loaded->conference, now);
-      if (!asked.ok()) return asked.status();
-      verdicts = *std::move(asked);
-    }
-    auto moved = ApplyTransition(loaded->conference, req, verdicts, context, timescales_);
-    if (!moved.ok()) return moved.status();
-    loaded = store_.Replace(caller.tenant, loaded->version, *moved, key);
-    if (!loaded.ok()) return loaded.status();
-  }
-  *resp.mutable_conference() = AsSeenBy(caller, loaded->conference);
+  if (absl::Status s = ValidateTransitionRequest(req, absl::Now()); !s.ok()) return s;
+  auto changed = ChangeConference(
+      caller, req.name(), "name", req.etag(), "TransitionConference", req,
+      [&](const VersionedConference& read, const RequestKey& key,
+          absl::Time now) -> absl::StatusOr<VersionedConference> {
+        const MoveContext context{server::ActorOf(caller), now};
+        if (absl::Status s = CheckTransition(read.conference, req, context); !s.ok()) return s;
+        std::vector<ConsentVerdict> verdicts;
+        if (NeedsConsent(read.conference, req.stage())) {
+          auto asked = AskLedgerForConsent(*peers_, caller, read.conference, now);
+          if (!asked.ok()) return asked.status();
+          verdicts = *std::move(asked);
+        }
+        auto moved = ApplyTransition(read.conference, req, verdicts, context, timescales_);
+        if (!moved.ok()) return moved.status();
+        return store_.Replace(caller.tenant, read.version, *moved, key);
+      });
+  if (!changed.ok()) return changed.status();
+  *resp.mutable_conference() = *std::move(changed);
   return absl::OkStatus();
 }
 

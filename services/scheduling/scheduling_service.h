@@ -4,6 +4,7 @@
 // Authentication, tenant and role checks ran before any handler (GuardedService).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "fgc/v1/scheduling_service.pb.h"
 #include "services/scheduling/conference_store.h"
 #include "services/scheduling/lifecycle/timescale_config.h"
+#include "services/scheduling/venue_store.h"
 
 namespace fgc::scheduling {
 
@@ -38,11 +40,45 @@ class SchedulingService final : public server::GuardedService {
                                     v1::TransitionConferenceResponse& resp);
   absl::Status ListOverdue(const Caller& caller, const v1::ListOverdueRequest& req,
                            v1::ListOverdueResponse& resp);
+  // booking_methods.cc
+  absl::Status BookConference(const Caller& caller, const v1::BookConferenceRequest& req,
+                              v1::BookConferenceResponse& resp);
+  absl::Status RescheduleConference(const Caller& caller,
+                                    const v1::RescheduleConferenceRequest& req,
+                                    v1::RescheduleConferenceResponse& resp);
+  absl::Status CancelConference(const Caller& caller, const v1::CancelConferenceRequest& req,
+                                v1::CancelConferenceResponse& resp);
+  // The meeting a booking request asks for, checked (times, venue that exists, joining).
+  absl::Status CheckMeeting(const Caller& caller, const std::string& slot,
+                            const v1::Booking& booking, absl::Time now);
+  // Stores `changed` (read as `read`) with its bookings row; a clash is FAILED_PRECONDITION
+  // VENUE_DOUBLE_BOOKED or COORDINATOR_DOUBLE_BOOKED naming the other conference.
+  absl::StatusOr<VersionedConference> StoreBooking(const Caller& caller,
+                                                   const VersionedConference& read,
+                                                   const v1::Conference& changed,
+                                                   const RequestKey& key, bool confirmed);
+  // venue_methods.cc
+  absl::Status CreateVenue(const Caller& caller, const v1::CreateVenueRequest& req,
+                           v1::CreateVenueResponse& resp);
+  absl::Status GetVenue(const Caller& caller, const v1::GetVenueRequest& req,
+                        v1::GetVenueResponse& resp);
+  absl::Status ListVenues(const Caller& caller, const v1::ListVenuesRequest& req,
+                          v1::ListVenuesResponse& resp);
 
   // The conference named `field` of the request, if the caller may see it: NOT_FOUND, or for
   // agency callers PERMISSION_DENIED (RESOURCE_NOT_PERMITTED) whether or not it exists.
   absl::StatusOr<VersionedConference> Load(const Caller& caller, const std::string& name,
                                            const char* field);
+  // Every change to an existing conference: the request's AIP-155 key (a replay returns the
+  // conference as it stands), the conference loaded with the caller's right to it, the etag
+  // when sent, then `change` (which stores, with the key), and the result as the caller sees it.
+  using ChangeFn = std::function<absl::StatusOr<VersionedConference>(
+      const VersionedConference& read, const RequestKey& key, absl::Time now)>;
+  absl::StatusOr<v1::Conference> ChangeConference(const Caller& caller, const std::string& name,
+                                                  const char* name_field, const std::string& etag,
+                                                  const char* method,
+                                                  const google::protobuf::Message& request,
+                                                  const ChangeFn& change);
   // What the caller may read of a conference: auditors see no personal details; deadlines and
   // `overdue` as of now.
   v1::Conference AsSeenBy(const Caller& caller, v1::Conference conference) const;
@@ -50,7 +86,9 @@ class SchedulingService final : public server::GuardedService {
   server::PeerChannels* const peers_;
   const std::unique_ptr<crypto::KeyEncryptionKey> kek_;
   const TimescaleConfig timescales_;
+  db::Pool* const pool_;
   ConferenceStore store_;
+  VenueStore venues_;
 };
 
 }  // namespace fgc::scheduling

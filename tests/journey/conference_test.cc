@@ -8,144 +8,20 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
-#include "common/auth/dev_keys.h"
 #include "fgc/v1/ledger_service.grpc.pb.h"
 #include "fgc/v1/scheduling_service.grpc.pb.h"
 #include "google/protobuf/util/time_util.h"
+#include "tests/journey/journey_fixture.h"
 #include "tests/support/grpc_error.h"
-#include "tests/support/serving_host.h"
 
-namespace fgc {
+namespace fgc::journey {
 namespace {
 
 using google::protobuf::util::TimeUtil;
 using testing::FieldsOf;
 using testing::ReasonOf;
 
-constexpr char kTenant[] = "journey";
-
-v1::Conference Referral() {
-  v1::Conference c;
-  c.set_urgency(v1::URGENCY_STANDARD);
-  c.set_time_zone("Europe/London");
-  v1::Referral* r = c.mutable_referral();
-  r->mutable_referrer()->set_subject("ref-jo");
-  r->mutable_referrer()->set_display_name("Jo Social Worker");
-  r->set_concerns("Sam has missed school for six weeks and is often alone at night.");
-  r->add_bottom_lines()->set_text("Sam is not left alone overnight");
-  v1::Child* child = c.add_children();
-  child->set_display_name("Sam");
-  v1::ResponsiblePerson* mum = c.add_parental_responsibility();
-  mum->set_display_name("Alex Jones");
-  mum->set_relationship("mother");
-  return c;
-}
-
-class Conferences : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    host_ = new testing::ServingHost();
-    ASSERT_TRUE(host_->serving()) << host_->process().Output();
-    auto signer = auth::LoadDevelopmentJwtSigner(host_->state_dir());
-    ASSERT_TRUE(signer.ok()) << signer.status();
-    signer_ = new auth::JwtSigner(*std::move(signer));
-    auto channel = grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials());
-    scheduling_ = v1::SchedulingService::NewStub(channel).release();
-    ledger_ = v1::LedgerService::NewStub(channel).release();
-  }
-  static void TearDownTestSuite() {
-    delete scheduling_;
-    delete ledger_;
-    delete signer_;
-    delete host_;
-  }
-
-  static std::string Token(auth::Role role, const std::string& sub, const std::string& agency) {
-    auth::Claims claims;
-    claims.sub = sub;
-    claims.tenant = kTenant;
-    claims.role = role;
-    claims.agency = agency;
-    claims.exp = absl::Now() + absl::Hours(1);
-    claims.aud = {"fgc"};
-    return signer_->Sign(claims).value();
-  }
-  static std::string Referrer(const std::string& agency = "north-council") {
-    return Token(auth::Role::kReferrer, "ref-jo", agency);
-  }
-  static std::string Coordinator() {
-    return Token(auth::Role::kCoordinator, "coord-kim", "fgc-service");
-  }
-
-  static std::unique_ptr<grpc::ClientContext> As(const std::string& token) {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->AddMetadata("authorization", "Bearer " + token);
-    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
-    return context;
-  }
-
-  v1::Conference Create(const std::string& token, const std::string& request_id = "") {
-    v1::CreateConferenceRequest req;
-    req.set_parent(absl::StrCat("tenants/", kTenant));
-    *req.mutable_conference() = Referral();
-    req.set_request_id(request_id);
-    v1::CreateConferenceResponse resp;
-    grpc::Status s = scheduling_->CreateConference(As(token).get(), req, &resp);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return resp.conference();
-  }
-
-  grpc::Status Transition(const std::string& token, const v1::Conference& c, v1::Stage stage,
-                          const std::string& coordinator, v1::Conference* out) {
-    v1::TransitionConferenceRequest req;
-    req.set_name(c.name());
-    req.set_stage(stage);
-    if (!coordinator.empty()) {
-      req.mutable_coordinator()->set_subject(coordinator);
-      req.mutable_coordinator()->set_display_name("Kim Coordinator");
-      req.mutable_coordinator()->set_agency(coordinator == "ref-other" ? "north-council"
-                                                                       : "fgc-service");
-    }
-    v1::TransitionConferenceResponse resp;
-    grpc::Status s = scheduling_->TransitionConference(As(token).get(), req, &resp);
-    if (out) *out = resp.conference();
-    return s;
-  }
-
-  void RecordReferralConsent(const v1::Conference& c) {
-    v1::RecordConsentRequest req;
-    req.set_parent(absl::StrCat("tenants/", kTenant, "/ledger"));
-    req.set_request_id(absl::StrCat("consent-", c.name()));
-    v1::LedgerEntry* e = req.mutable_entry();
-    e->set_kind(v1::LEDGER_ENTRY_KIND_CONSENT_GIVEN);
-    e->set_conference(c.name());
-    e->set_subject(c.children(0).name());
-    e->set_decision("Alex agreed to the referral for a family group conference");
-    *e->mutable_occur_time() = TimeUtil::GetCurrentTime();
-    v1::ConsentDetails* consent = e->mutable_consent();
-    consent->mutable_grantor()->set_member(absl::StrCat(c.name(), "/members/alex"));
-    consent->mutable_grantor()->set_display_name("Alex Jones");
-    consent->mutable_grantor()->set_relationship("mother");
-    consent->add_grantees()->set_agency("fgc-service");
-    consent->set_purpose(v1::CONSENT_PURPOSE_REFERRAL);
-    consent->set_collection_method(v1::COLLECTION_METHOD_WRITTEN);
-    consent->set_language_code("en");
-    consent->set_notice_version("referral-consent/en/2026-01");
-    v1::RecordConsentResponse resp;
-    grpc::Status s = ledger_->RecordConsent(As(Referrer()).get(), req, &resp);
-    ASSERT_TRUE(s.ok()) << s.error_message();
-  }
-
-  static testing::ServingHost* host_;
-  static auth::JwtSigner* signer_;
-  static v1::SchedulingService::Stub* scheduling_;
-  static v1::LedgerService::Stub* ledger_;
-};
-
-testing::ServingHost* Conferences::host_ = nullptr;
-auth::JwtSigner* Conferences::signer_ = nullptr;
-v1::SchedulingService::Stub* Conferences::scheduling_ = nullptr;
-v1::LedgerService::Stub* Conferences::ledger_ = nullptr;
+using Conferences = JourneyTest;
 
 TEST_F(Conferences, AReferralStartsInReferralWithItsAgencyChildrenAndTimescales) {
   const v1::Conference c = Create(Referrer());
@@ -349,4 +225,4 @@ TEST_F(Conferences, ListOverdueForecastsAMissedAcknowledgement) {
 }
 
 }  // namespace
-}  // namespace fgc
+}  // namespace fgc::journey

@@ -1,0 +1,171 @@
+// Venues and bookings over real gRPC against a real `fgc serve`: PostgreSQL's exclusion
+// constraints keep a venue or a coordinator from being booked twice at once, even when twenty
+// requests race; a reschedule keeps the calendar UID and counts the change; a cancellation
+// frees the time.
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "tests/journey/journey_fixture.h"
+#include "tests/support/grpc_error.h"
+
+namespace fgc::journey {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+using testing::FieldsOf;
+using testing::ReasonOf;
+
+class Bookings : public JourneyTest {
+ protected:
+  std::string Venue(const std::string& id) {
+    v1::CreateVenueRequest req;
+    req.set_parent(absl::StrCat("tenants/", kTenant));
+    req.set_venue_id(id);
+    v1::Venue* v = req.mutable_venue();
+    v->set_display_name("Riverside Family Centre");
+    v->mutable_address()->add_address_lines("1 River Street");
+    v->mutable_address()->set_locality("Northtown");
+    v->mutable_address()->set_region_code("GB");
+    v->set_time_zone("Europe/London");
+    v->set_capacity(30);
+    v->set_neutral(true);
+    v1::CreateVenueResponse resp;
+    grpc::Status s = scheduling_->CreateVenue(As(Coordinator()).get(), req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp.venue().name();
+  }
+
+  // A meeting `days` from now at 10:00-14:00 UTC.
+  static v1::Booking Meeting(const std::string& venue, int days) {
+    const absl::Time day =
+        absl::FromCivil(absl::CivilDay(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())) + days,
+                        absl::UTCTimeZone());
+    v1::Booking b;
+    *b.mutable_start_time() =
+        TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(day + absl::Hours(10)));
+    *b.mutable_end_time() =
+        TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(day + absl::Hours(14)));
+    b.set_venue(venue);
+    return b;
+  }
+
+  grpc::Status Book(const std::string& coordinator, const v1::Conference& c,
+                    const v1::Booking& meeting, v1::Conference* out = nullptr) {
+    v1::BookConferenceRequest req;
+    req.set_name(c.name());
+    *req.mutable_booking() = meeting;
+    v1::BookConferenceResponse resp;
+    grpc::Status s = scheduling_->BookConference(As(Coordinator(coordinator)).get(), req, &resp);
+    if (out) *out = resp.conference();
+    return s;
+  }
+};
+
+TEST_F(Bookings, OfTwentyConcurrentBookingsOfOneVenueAtOneTimeExactlyOneWins) {
+  const std::string venue = Venue("race-hall");
+  std::vector<v1::Conference> conferences;
+  for (int i = 0; i < 20; ++i) {
+    conferences.push_back(Prepared(absl::StrCat("coord-race-", i), "race-agency"));
+  }
+  const v1::Booking meeting = Meeting(venue, 40);
+  std::vector<grpc::Status> results(conferences.size());
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < conferences.size(); ++i) {
+    threads.emplace_back([&, i] {
+      ++ready;
+      while (ready.load() < static_cast<int>(conferences.size())) std::this_thread::yield();
+      results[i] = Book(absl::StrCat("coord-race-", i), conferences[i], meeting);
+    });
+  }
+  for (auto& t : threads) t.join();
+  int won = -1;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (results[i].ok()) {
+      EXPECT_EQ(won, -1) << "two bookings won";
+      won = static_cast<int>(i);
+    }
+  }
+  ASSERT_NE(won, -1) << "no booking won";
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (static_cast<int>(i) == won) continue;
+    EXPECT_EQ(results[i].error_code(), grpc::StatusCode::FAILED_PRECONDITION)
+        << results[i].error_message();
+    EXPECT_EQ(ReasonOf(results[i]), "VENUE_DOUBLE_BOOKED");
+    EXPECT_NE(results[i].error_message().find(conferences[won].name()), std::string::npos)
+        << results[i].error_message();
+  }
+}
+
+TEST_F(Bookings, ACoordinatorCannotBeInTwoConferencesAtOnce) {
+  const v1::Conference first = Prepared("coord-busy", "busy-agency");
+  const v1::Conference second = Prepared("coord-busy", "busy-agency");
+  ASSERT_TRUE(Book("coord-busy", first, Meeting(Venue("busy-a"), 41)).ok());
+  v1::Booking elsewhere = Meeting(Venue("busy-b"), 41);
+  grpc::Status s = Book("coord-busy", second, elsewhere);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(s), "COORDINATOR_DOUBLE_BOOKED");
+  // The next day is free.
+  EXPECT_TRUE(Book("coord-busy", second, Meeting(Venue("busy-c"), 42)).ok());
+}
+
+TEST_F(Bookings, ARescheduleKeepsTheCalendarUidAndACancellationFreesTheVenue) {
+  const std::string venue = Venue("moving-hall");
+  const v1::Conference c = Prepared("coord-move", "move-agency");
+  v1::Conference booked;
+  ASSERT_TRUE(Book("coord-move", c, Meeting(venue, 43), &booked).ok());
+  EXPECT_EQ(booked.stage(), v1::STAGE_BOOKED);
+  EXPECT_EQ(booked.booking().sequence(), 0);
+  EXPECT_FALSE(booked.booking().calendar_uid().empty());
+
+  v1::RescheduleConferenceRequest move;
+  move.set_name(c.name());
+  *move.mutable_booking() = Meeting(venue, 44);
+  move.set_reason("The venue's heating is being repaired");
+  v1::RescheduleConferenceResponse moved;
+  ASSERT_TRUE(
+      scheduling_->RescheduleConference(As(Coordinator("coord-move")).get(), move, &moved).ok());
+  EXPECT_EQ(moved.conference().booking().calendar_uid(), booked.booking().calendar_uid());
+  EXPECT_EQ(moved.conference().booking().sequence(), 1);
+
+  // Another conference cannot have the new day; once cancelled, it can.
+  const v1::Conference other = Prepared("coord-other", "move-agency");
+  EXPECT_EQ(ReasonOf(Book("coord-other", other, Meeting(venue, 44))), "VENUE_DOUBLE_BOOKED");
+  v1::CancelConferenceRequest cancel;
+  cancel.set_name(c.name());
+  cancel.set_reason("The family asked for more time");
+  v1::CancelConferenceResponse cancelled;
+  ASSERT_TRUE(
+      scheduling_->CancelConference(As(Coordinator("coord-move")).get(), cancel, &cancelled).ok());
+  EXPECT_EQ(cancelled.conference().stage(), v1::STAGE_PREPARATION);
+  EXPECT_EQ(cancelled.conference().booking().state(), v1::BOOKING_STATE_CANCELLED);
+  EXPECT_EQ(cancelled.conference().booking().sequence(), 2);
+  EXPECT_TRUE(Book("coord-other", other, Meeting(venue, 44)).ok());
+}
+
+TEST_F(Bookings, AMeetingInThePastOrLongerThanADayIsRefusedNamingTheFields) {
+  const v1::Conference c = Prepared("coord-bad", "bad-agency");
+  v1::Booking past = Meeting(Venue("bad-hall"), -2);
+  grpc::Status s = Book("coord-bad", c, past);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(FieldsOf(s).count("booking.start_time")) << s.error_message();
+  v1::Booking long_one = Meeting(past.venue(), 45);
+  *long_one.mutable_end_time() = TimeUtil::MicrosecondsToTimestamp(
+      TimeUtil::TimestampToMicroseconds(long_one.start_time()) + 13LL * 3600 * 1000000);
+  s = Book("coord-bad", c, long_one);
+  EXPECT_TRUE(FieldsOf(s).count("booking.end_time")) << s.error_message();
+  v1::Booking nowhere = Meeting(absl::StrCat("tenants/", kTenant, "/venues/no-such"), 45);
+  EXPECT_EQ(Book("coord-bad", c, nowhere).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(Bookings, AReferralCannotBeBookedBeforeACoordinatorIsAllocated) {
+  const v1::Conference c = Create(Referrer());
+  grpc::Status s = Book("coord-kim", c, Meeting(Venue("early-hall"), 46));
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+}  // namespace
+}  // namespace fgc::journey
