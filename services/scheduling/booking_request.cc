@@ -1,5 +1,7 @@
 #include "services/scheduling/booking_request.h"
 
+#include <optional>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/scheduling/conference_record.h"
@@ -31,6 +33,24 @@ void CheckRemoteJoin(FieldViolations& v, const v1::RemoteJoin& join, const std::
     v.Add(field + ".dial_in_number", "must be an E.164 number such as +441632960000");
   }
   v.Text(field + ".instructions", join.instructions(), 2000, false, TextShape::kMultiLine);
+}
+
+// start_time in the future, end_time after it and at most 12 hours later.
+void CheckTimes(FieldViolations& v, const google::protobuf::Timestamp& start_time,
+                const google::protobuf::Timestamp& end_time, absl::Time now,
+                const std::string& prefix) {
+  const bool has_times = IsSet(start_time) && IsSet(end_time) && IsValidTimestamp(start_time) &&
+                         IsValidTimestamp(end_time);
+  if (!has_times) {
+    v.Add(prefix + ".start_time", "start_time and end_time are required");
+  } else {
+    const absl::Time start = ToAbslTime(start_time);
+    const absl::Time end = ToAbslTime(end_time);
+    if (start <= now) v.Add(prefix + ".start_time", "must be in the future");
+    if (end <= start || end - start > kLongestMeeting) {
+      v.Add(prefix + ".end_time", "must be after start_time and at most 12 hours later");
+    }
+  }
 }
 
 }  // namespace
@@ -73,19 +93,7 @@ absl::Status ValidateVenue(const v1::Venue& venue) {
 absl::Status ValidateBooking(const v1::Booking& booking, const std::string& tenant, absl::Time now,
                              const std::string& prefix) {
   FieldViolations v;
-  const bool has_times = IsSet(booking.start_time()) && IsSet(booking.end_time()) &&
-                         IsValidTimestamp(booking.start_time()) &&
-                         IsValidTimestamp(booking.end_time());
-  if (!has_times) {
-    v.Add(prefix + ".start_time", "start_time and end_time are required");
-  } else {
-    const absl::Time start = ToAbslTime(booking.start_time());
-    const absl::Time end = ToAbslTime(booking.end_time());
-    if (start <= now) v.Add(prefix + ".start_time", "must be in the future");
-    if (end <= start || end - start > kLongestMeeting) {
-      v.Add(prefix + ".end_time", "must be after start_time and at most 12 hours later");
-    }
-  }
+  CheckTimes(v, booking.start_time(), booking.end_time(), now, prefix);
   if (!booking.venue().empty() && VenueId(booking.venue(), tenant).empty()) {
     v.Add(prefix + ".venue", "must be tenants/{tenant}/venues/{venue} in your tenant");
   }
@@ -95,6 +103,36 @@ absl::Status ValidateBooking(const v1::Booking& booking, const std::string& tena
     v.Add(prefix + ".venue", "give a venue, or a way to join remotely, or both");
   }
   return v.ToStatus("the booking is malformed");
+}
+
+absl::Status ValidateProposedSlots(const v1::ProposeSlotsRequest& req, const std::string& tenant,
+                                   absl::Time now) {
+  FieldViolations v;
+  if (req.slots_size() < 1 || req.slots_size() > 2000) v.Add("slots", "give 1-2,000 slots");
+  std::optional<absl::Time> earliest;
+  for (int i = 0; i < req.slots_size() && i < 2000; ++i) {
+    const v1::Slot& slot = req.slots(i);
+    const std::string field = absl::StrCat("slots[", i, "]");
+    CheckTimes(v, slot.start_time(), slot.end_time(), now, field);
+    if (!slot.venue().empty() && VenueId(slot.venue(), tenant).empty()) {
+      v.Add(field + ".venue", "must be tenants/{tenant}/venues/{venue} in your tenant");
+    }
+    if (slot.venue().empty() && !slot.remote_available()) {
+      v.Add(field + ".venue", "give a venue, or remote_available, or both");
+    }
+    if (IsSet(slot.start_time()) && IsValidTimestamp(slot.start_time())) {
+      const absl::Time start = ToAbslTime(slot.start_time());
+      if (!earliest || start < *earliest) earliest = start;
+    }
+  }
+  if (req.has_availability_deadline()) {
+    const absl::Time deadline = ToAbslTime(req.availability_deadline());
+    if (!IsValidTimestamp(req.availability_deadline()) || deadline <= now ||
+        (earliest && deadline > *earliest)) {
+      v.Add("availability_deadline", "must be in the future and before the earliest slot");
+    }
+  }
+  return v.ToStatus("the proposed slots are malformed");
 }
 
 }  // namespace fgc::scheduling

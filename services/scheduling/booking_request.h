@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "fgc/v1/conference.pb.h"
+#include "fgc/v1/scheduling_service.pb.h"
 #include "fgc/v1/venue.pb.h"
 
 namespace fgc::scheduling {
@@ -21,6 +22,12 @@ absl::Status ValidateVenue(const v1::Venue& venue);
 // with `prefix` (e.g. "booking").
 absl::Status ValidateBooking(const v1::Booking& booking, const std::string& tenant, absl::Time now,
                              const std::string& prefix);
+
+// ProposeSlots' request: 1-2,000 slots, each with times as a booking's, a venue in the tenant or
+// remote_available (or both); the availability deadline, when set, in the future and before
+// the earliest slot starts.
+absl::Status ValidateProposedSlots(const v1::ProposeSlotsRequest& req, const std::string& tenant,
+                                   absl::Time now);
 
 // The id of `tenants/{tenant}/venues/{id}` in the caller's tenant; "" when it is not one.
 std::string VenueId(const std::string& name, const std::string& tenant);

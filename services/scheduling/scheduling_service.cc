@@ -83,7 +83,8 @@ SchedulingService::SchedulingService(const server::RequestGuard* guard, db::Pool
       timescales_(std::move(timescales)),
       pool_(pool),
       store_(pool, kek_.get()),
-      venues_(pool) {
+      venues_(pool),
+      slots_(pool) {
   RegisterHandlers();
 }
 
@@ -117,6 +118,16 @@ void SchedulingService::RegisterHandlers() {
   Handle<v1::CancelConferenceRequest, v1::CancelConferenceResponse>(
       "CancelConference", [this](const Caller& c, const auto& req, auto& resp) {
         return CancelConference(c, req, resp);
+      });
+  Handle<v1::ProposeSlotsRequest, v1::ProposeSlotsResponse>(
+      "ProposeSlots",
+      [this](const Caller& c, const auto& req, auto& resp) { return ProposeSlots(c, req, resp); });
+  Handle<v1::ListSlotsRequest, v1::ListSlotsResponse>(
+      "ListSlots",
+      [this](const Caller& c, const auto& req, auto& resp) { return ListSlots(c, req, resp); });
+  Handle<v1::RecordAvailabilityRequest, v1::RecordAvailabilityResponse>(
+      "RecordAvailability", [this](const Caller& c, const auto& req, auto& resp) {
+        return RecordAvailability(c, req, resp);
       });
   Handle<v1::CreateVenueRequest, v1::CreateVenueResponse>(
       "CreateVenue",

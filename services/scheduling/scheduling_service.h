@@ -13,6 +13,7 @@
 #include "fgc/v1/scheduling_service.pb.h"
 #include "services/scheduling/conference_store.h"
 #include "services/scheduling/lifecycle/timescale_config.h"
+#include "services/scheduling/slot_store.h"
 #include "services/scheduling/venue_store.h"
 
 namespace fgc::scheduling {
@@ -57,6 +58,13 @@ class SchedulingService final : public server::GuardedService {
                                                    const VersionedConference& read,
                                                    const v1::Conference& changed,
                                                    const RequestKey& key, bool confirmed);
+  // slot_methods.cc
+  absl::Status ProposeSlots(const Caller& caller, const v1::ProposeSlotsRequest& req,
+                            v1::ProposeSlotsResponse& resp);
+  absl::Status ListSlots(const Caller& caller, const v1::ListSlotsRequest& req,
+                         v1::ListSlotsResponse& resp);
+  absl::Status RecordAvailability(const Caller& caller, const v1::RecordAvailabilityRequest& req,
+                                  v1::RecordAvailabilityResponse& resp);
   // venue_methods.cc
   absl::Status CreateVenue(const Caller& caller, const v1::CreateVenueRequest& req,
                            v1::CreateVenueResponse& resp);
@@ -89,6 +97,7 @@ class SchedulingService final : public server::GuardedService {
   db::Pool* const pool_;
   ConferenceStore store_;
   VenueStore venues_;
+  SlotStore slots_;
 };
 
 }  // namespace fgc::scheduling

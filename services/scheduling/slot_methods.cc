@@ -1,0 +1,171 @@
+// SchedulingService.ProposeSlots, ListSlots and RecordAvailability: the candidate times of a
+// conference in preparation and who can come to each.
+#include <set>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/base/errors.h"
+#include "common/crypto/encoding.h"
+#include "common/crypto/random.h"
+#include "common/listing/page_token.h"
+#include "common/server/actor.h"
+#include "services/scheduling/booking_request.h"
+#include "services/scheduling/lifecycle/conference_time.h"
+#include "services/scheduling/scheduling_service.h"
+
+namespace fgc::scheduling {
+namespace {
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 500;
+constexpr int kMaxSlots = 2000;
+
+std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
+
+// Family members answer through their invitation, which InvitationService resolves; until it
+// does, a token opens nothing here.
+absl::Status NotYetByToken(const char* method) {
+  return Unimplemented(absl::StrCat(method, " with an invitation token"));
+}
+
+absl::Status CheckAnswers(const v1::RecordAvailabilityRequest& req, const std::string& conference) {
+  std::vector<FieldViolation> bad;
+  if (req.availability_size() < 1 || req.availability_size() > kMaxSlots) {
+    bad.push_back({"availability", "give 1-2,000 answers"});
+  }
+  std::set<std::string> seen;
+  const std::string prefix = conference + "/slots/";
+  for (int i = 0; i < req.availability_size() && i < kMaxSlots; ++i) {
+    const v1::Availability& a = req.availability(i);
+    const std::string field = absl::StrCat("availability[", i, "]");
+    if (!absl::StartsWith(a.slot(), prefix) || a.slot().size() == prefix.size()) {
+      bad.push_back({field + ".slot", "must be a slot of " + conference});
+    } else if (!seen.insert(a.slot()).second) {
+      bad.push_back({field + ".slot", "answers each slot at most once"});
+    }
+    if (!v1::AvailabilityAnswer_IsValid(a.answer()) ||
+        a.answer() == v1::AVAILABILITY_ANSWER_UNSPECIFIED) {
+      bad.push_back({field + ".answer", "must be YES, IF_NEED_BE or NO"});
+    }
+    if (!v1::AttendanceMode_IsValid(a.mode())) bad.push_back({field + ".mode", "is unknown"});
+  }
+  if (!bad.empty()) return InvalidArgument("INVALID_FIELD", "the answers are malformed", bad);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status SchedulingService::ProposeSlots(const Caller& caller,
+                                             const v1::ProposeSlotsRequest& req,
+                                             v1::ProposeSlotsResponse& resp) {
+  if (absl::Status s = ValidateProposedSlots(req, caller.tenant, absl::Now()); !s.ok()) return s;
+  std::vector<v1::Slot> slots;
+  auto changed = ChangeConference(
+      caller, req.parent(), "parent", "", "ProposeSlots", req,
+      [&](const VersionedConference& read, const RequestKey& key,
+          absl::Time now) -> absl::StatusOr<VersionedConference> {
+        if (read.conference.stage() != v1::STAGE_PREPARATION) {
+          return FailedPrecondition(
+              "STAGE_TRANSITION_NOT_ALLOWED", "times are proposed while preparing a conference",
+              {{"STAGE", req.parent(), v1::Stage_Name(read.conference.stage())}});
+        }
+        std::set<std::string> venues;
+        for (const v1::Slot& s : req.slots()) {
+          if (!s.venue().empty() && venues.insert(s.venue()).second) {
+            auto venue = venues_.Get(caller.tenant, VenueId(s.venue(), caller.tenant));
+            if (!venue.ok()) return venue.status();
+          }
+        }
+        for (const v1::Slot& s : req.slots()) {
+          auto id = crypto::RandomBytes(6);
+          if (!id.ok()) return id.status();
+          v1::Slot slot;
+          slot.set_name(absl::StrCat(req.parent(), "/slots/s-", crypto::HexEncode(*id)));
+          *slot.mutable_start_time() = s.start_time();
+          *slot.mutable_end_time() = s.end_time();
+          slot.set_venue(s.venue());
+          slot.set_remote_available(s.remote_available());
+          *slot.mutable_create_time() = ToTimestamp(now);
+          slots.push_back(std::move(slot));
+        }
+        v1::Conference updated = read.conference;
+        if (req.has_availability_deadline()) {
+          *updated.mutable_availability_deadline() = req.availability_deadline();
+        }
+        *updated.mutable_update_time() = ToTimestamp(now);
+        return store_.Replace(
+            caller.tenant, read.version, updated, key, [&](pqxx::work& tx) -> absl::Status {
+              SlotStore::InsertSlots(tx, caller.tenant, IdOf(req.parent()), slots);
+              return absl::OkStatus();
+            });
+      });
+  if (!changed.ok()) return changed.status();
+  for (auto& slot : slots) *resp.add_slots() = std::move(slot);
+  if (changed->has_availability_deadline()) {
+    *resp.mutable_availability_deadline() = changed->availability_deadline();
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SchedulingService::ListSlots(const Caller& caller, const v1::ListSlotsRequest& req,
+                                          v1::ListSlotsResponse& resp) {
+  if (caller.kind == Caller::Kind::kFamily) return NotYetByToken("ListSlots");
+  if (!req.filter().empty()) {
+    return FieldError("filter", "slots are listed whole, earliest first; leave filter empty");
+  }
+  if (req.page_size() < 0) return FieldError("page_size", "must not be negative");
+  const int page_size =
+      req.page_size() == 0 ? kDefaultPageSize : std::min(req.page_size(), kMaxPageSize);
+  auto loaded = Load(caller, req.parent(), "parent");
+  if (!loaded.ok()) return loaded.status();
+  std::string after;
+  if (!req.page_token().empty()) {
+    auto cursor = listing::ParsePageToken(req.page_token(), req.parent());
+    if (!cursor.ok()) return cursor.status();
+    after = *cursor;
+  }
+  auto page = slots_.List(caller.tenant, IdOf(req.parent()), after, page_size + 1,
+                          /*with_answers=*/true);
+  if (!page.ok()) return page.status();
+  for (int i = 0; i < static_cast<int>(page->slots.size()) && i < page_size; ++i) {
+    *resp.add_slots() = page->slots[i];
+  }
+  if (static_cast<int>(page->slots.size()) > page_size) {
+    resp.set_next_page_token(listing::MakePageToken(page->cursors[page_size - 1], req.parent()));
+  }
+  if (loaded->conference.has_availability_deadline()) {
+    *resp.mutable_availability_deadline() = loaded->conference.availability_deadline();
+  }
+  resp.set_time_zone(loaded->conference.time_zone());
+  return absl::OkStatus();
+}
+
+absl::Status SchedulingService::RecordAvailability(const Caller& caller,
+                                                   const v1::RecordAvailabilityRequest& req,
+                                                   v1::RecordAvailabilityResponse& resp) {
+  if (caller.kind == Caller::Kind::kFamily) return NotYetByToken("RecordAvailability");
+  const size_t members = req.name().find("/members/");
+  if (members == std::string::npos || req.name().size() == members + 9) {
+    return FieldError("name", "must be tenants/{tenant}/conferences/{conference}/members/{member}");
+  }
+  const std::string conference = req.name().substr(0, members);
+  auto key = RequestKeyOf(req.request_id(), "RecordAvailability", req);
+  if (!key.ok()) return key.status();
+  if (absl::Status s = CheckAnswers(req, conference); !s.ok()) return s;
+  auto loaded = Load(caller, conference, "name");
+  if (!loaded.ok()) return loaded.status();
+  const absl::Time now = absl::Now();
+  if (loaded->conference.has_availability_deadline() &&
+      now > ToAbslTime(loaded->conference.availability_deadline())) {
+    return FailedPrecondition("AVAILABILITY_CLOSED", "answers about these times have closed",
+                              {{"AVAILABILITY_CLOSED", conference, "the deadline has passed"}});
+  }
+  std::vector<v1::Availability> answers(req.availability().begin(), req.availability().end());
+  auto recorded = slots_.RecordAnswers(caller.tenant, IdOf(conference), req.name(), answers,
+                                       server::ActorOf(caller), now, *key);
+  if (!recorded.ok()) return recorded.status();
+  for (auto& a : *recorded) *resp.add_availability() = std::move(a);
+  return absl::OkStatus();
+}
+
+}  // namespace fgc::scheduling
