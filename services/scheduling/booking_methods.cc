@@ -28,8 +28,9 @@ absl::Status CheckReason(const std::string& reason) {
   return absl::OkStatus();
 }
 
-BookingRow RowOf(const v1::Conference& conference) {
-  const v1::Booking& b = conference.booking();
+}  // namespace
+
+BookingRow RowOf(const v1::Booking& b, const v1::Conference& conference) {
   return {b.calendar_uid(),
           IdOf(conference.name()),
           b.venue().empty() ? "" : IdOf(b.venue()),
@@ -37,6 +38,8 @@ BookingRow RowOf(const v1::Conference& conference) {
           ToAbslTime(b.start_time()),
           ToAbslTime(b.end_time())};
 }
+
+namespace {
 
 // The booking's new meeting from the request: times, venue and remote joining.
 void SetMeeting(const v1::Booking& requested, absl::Time now, v1::Booking* booking) {
@@ -64,12 +67,9 @@ absl::Status SchedulingService::CheckMeeting(const Caller& caller, const std::st
   return absl::OkStatus();
 }
 
-absl::StatusOr<VersionedConference> SchedulingService::StoreBooking(const Caller& caller,
-                                                                    const VersionedConference& read,
-                                                                    const v1::Conference& changed,
-                                                                    const RequestKey& key,
-                                                                    bool confirmed) {
-  const BookingRow row = RowOf(changed);
+absl::StatusOr<VersionedConference> SchedulingService::StoreBooking(
+    const Caller& caller, const VersionedConference& read, const v1::Conference& changed,
+    const RequestKey& key, const BookingRow& row, bool confirmed) {
   auto stored = store_.Replace(caller.tenant, read.version, changed, key,
                                [&](pqxx::work& tx) -> absl::Status {
                                  if (confirmed) {
@@ -92,7 +92,9 @@ absl::StatusOr<VersionedConference> SchedulingService::StoreBooking(const Caller
   details.reason = venue ? "VENUE_DOUBLE_BOOKED" : "COORDINATOR_DOUBLE_BOOKED";
   details.metadata["conflict"] = other_name;
   details.precondition_violations.push_back(
-      {details.reason, venue ? changed.booking().venue() : changed.coordinator().subject(),
+      {details.reason,
+       venue ? absl::StrCat("tenants/", caller.tenant, "/venues/", row.venue_id)
+             : row.coordinator_subject,
        absl::StrCat("already booked for ", other_name, " at an overlapping time")});
   return WithDetails(
       absl::FailedPreconditionError(absl::StrCat(venue ? "the venue" : "the coordinator",
@@ -120,7 +122,7 @@ absl::Status SchedulingService::BookConference(const Caller& caller,
         // Stable across reschedules (RFC 5545 UID); SEQUENCE counts the changes.
         booking->set_calendar_uid(absl::StrCat(crypto::HexEncode(*uid), "@", IdOf(req.name())));
         booking->set_sequence(0);
-        return StoreBooking(caller, read, *booked, key, /*confirmed=*/true);
+        return StoreBooking(caller, read, *booked, key, RowOf(booked->booking(), *booked), true);
       });
   if (!changed.ok()) return changed.status();
   *resp.mutable_conference() = *std::move(changed);
@@ -148,7 +150,7 @@ absl::Status SchedulingService::RescheduleConference(const Caller& caller,
         booking->set_sequence(booking->sequence() + 1);
         booking->set_change_reason(req.reason());
         *moved.mutable_update_time() = ToTimestamp(now);
-        return StoreBooking(caller, read, moved, key, /*confirmed=*/true);
+        return StoreBooking(caller, read, moved, key, RowOf(moved.booking(), moved), true);
       });
   if (!changed.ok()) return changed.status();
   *resp.mutable_conference() = *std::move(changed);
@@ -171,7 +173,8 @@ absl::Status SchedulingService::CancelConference(const Caller& caller,
         booking->set_sequence(booking->sequence() + 1);
         booking->set_change_reason(req.reason());
         *booking->mutable_update_time() = ToTimestamp(now);
-        return StoreBooking(caller, read, *cancelled, key, /*confirmed=*/false);
+        return StoreBooking(caller, read, *cancelled, key, RowOf(cancelled->booking(), *cancelled),
+                            false);
       });
   if (!changed.ok()) return changed.status();
   *resp.mutable_conference() = *std::move(changed);

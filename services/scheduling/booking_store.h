@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/db/pool.h"
+#include "fgc/v1/conference.pb.h"
 
 namespace fgc::scheduling {
 
@@ -22,6 +23,9 @@ struct BookingRow {
   absl::Time start;
   absl::Time end;
 };
+
+// The row of `booking`, a meeting of `conference` (its coordinator is the one reserved).
+BookingRow RowOf(const v1::Booking& booking, const v1::Conference& conference);
 
 // Inserts a confirmed booking, or moves an existing one (same calendar_uid) to new times and
 // venue. Overlaps fail with SQLSTATE 23P01 naming the constraint (venue_not_double_booked,

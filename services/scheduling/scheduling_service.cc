@@ -129,6 +129,14 @@ void SchedulingService::RegisterHandlers() {
       "RecordAvailability", [this](const Caller& c, const auto& req, auto& resp) {
         return RecordAvailability(c, req, resp);
       });
+  Handle<v1::ExportCalendarRequest, v1::ExportCalendarResponse>(
+      "ExportCalendar", [this](const Caller& c, const auto& req, auto& resp) {
+        return ExportCalendar(c, req, resp);
+      });
+  Handle<v1::ScheduleReviewRequest, v1::ScheduleReviewResponse>(
+      "ScheduleReview", [this](const Caller& c, const auto& req, auto& resp) {
+        return ScheduleReview(c, req, resp);
+      });
   Handle<v1::CreateVenueRequest, v1::CreateVenueResponse>(
       "CreateVenue",
       [this](const Caller& c, const auto& req, auto& resp) { return CreateVenue(c, req, resp); });

@@ -11,6 +11,8 @@
 #include "common/server/guarded_service.h"
 #include "common/server/peer_channels.h"
 #include "fgc/v1/scheduling_service.pb.h"
+#include "services/scheduling/booking_store.h"
+#include "services/scheduling/calendar/calendar_export.h"
 #include "services/scheduling/conference_store.h"
 #include "services/scheduling/lifecycle/timescale_config.h"
 #include "services/scheduling/slot_store.h"
@@ -57,7 +59,16 @@ class SchedulingService final : public server::GuardedService {
   absl::StatusOr<VersionedConference> StoreBooking(const Caller& caller,
                                                    const VersionedConference& read,
                                                    const v1::Conference& changed,
-                                                   const RequestKey& key, bool confirmed);
+                                                   const RequestKey& key, const BookingRow& row,
+                                                   bool confirmed);
+  // calendar_methods.cc
+  absl::Status ExportCalendar(const Caller& caller, const v1::ExportCalendarRequest& req,
+                              v1::ExportCalendarResponse& resp);
+  absl::Status ScheduleReview(const Caller& caller, const v1::ScheduleReviewRequest& req,
+                              v1::ScheduleReviewResponse& resp);
+  // One meeting as a calendar event, with its venue read.
+  absl::StatusOr<calendar::CalendarEvent> EventOf(const Caller& caller, const v1::Booking& booking,
+                                                  const std::string& summary);
   // slot_methods.cc
   absl::Status ProposeSlots(const Caller& caller, const v1::ProposeSlotsRequest& req,
                             v1::ProposeSlotsResponse& resp);

@@ -167,5 +167,53 @@ TEST_F(Bookings, AReferralCannotBeBookedBeforeACoordinatorIsAllocated) {
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 }
 
+TEST_F(Bookings, TheCalendarCarriesTheBookingAndThenItsCancellation) {
+  const v1::Conference c = Prepared("coord-ics", "ics-agency");
+  v1::Conference booked;
+  v1::Booking meeting = Meeting(Venue("ics-hall"), 47);
+  meeting.mutable_remote_join()->set_url("https://meet.example.org/fgc-123");
+  ASSERT_TRUE(Book("coord-ics", c, meeting, &booked).ok());
+  v1::ExportCalendarRequest req;
+  req.set_name(c.name());
+  v1::ExportCalendarResponse ics;
+  grpc::Status s = scheduling_->ExportCalendar(As(Coordinator("coord-ics")).get(), req, &ics);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(ics.content_type(), "text/calendar; charset=utf-8; method=REQUEST");
+  const std::string& text = ics.calendar();
+  for (const std::string& line :
+       {std::string("METHOD:REQUEST\r\n"), "UID:" + booked.booking().calendar_uid() + "\r\n",
+        std::string("SEQUENCE:0\r\n"), std::string("BEGIN:VTIMEZONE\r\n"),
+        std::string("TZID:Europe/London\r\n")}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line << " missing from\n" << text;
+  }
+  EXPECT_NE(text.find("Riverside Family Centre"), std::string::npos);
+  // The referring agency may export it too.
+  v1::ExportCalendarResponse for_agency;
+  EXPECT_TRUE(scheduling_->ExportCalendar(As(Referrer("ics-agency")).get(), req, &for_agency).ok());
+
+  v1::CancelConferenceRequest cancel;
+  cancel.set_name(c.name());
+  cancel.set_reason("The family asked to meet later");
+  v1::CancelConferenceResponse cancelled;
+  ASSERT_TRUE(
+      scheduling_->CancelConference(As(Coordinator("coord-ics")).get(), cancel, &cancelled).ok());
+  ASSERT_TRUE(scheduling_->ExportCalendar(As(Coordinator("coord-ics")).get(), req, &ics).ok());
+  EXPECT_NE(ics.calendar().find("METHOD:CANCEL\r\n"), std::string::npos);
+  EXPECT_NE(ics.calendar().find("STATUS:CANCELLED\r\n"), std::string::npos);
+  EXPECT_NE(ics.calendar().find("SEQUENCE:1\r\n"), std::string::npos);
+}
+
+TEST_F(Bookings, AReviewFollowsOnlyAnAgreedPlan) {
+  const v1::Conference c = Prepared("coord-review", "review-agency");
+  v1::ScheduleReviewRequest req;
+  req.set_name(c.name());
+  req.mutable_review_date()->set_year(2030);
+  req.mutable_review_date()->set_month(3);
+  req.mutable_review_date()->set_day(1);
+  v1::ScheduleReviewResponse resp;
+  grpc::Status s = scheduling_->ScheduleReview(As(Coordinator("coord-review")).get(), req, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+}
+
 }  // namespace
 }  // namespace fgc::journey
