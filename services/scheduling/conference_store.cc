@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/base/errors.h"
-#include "common/db/data_key_table.h"
+#include "common/sealing/conference_keys.h"
 #include "common/db/request_log.h"
 #include "common/server/request_hash.h"
 #include "google/protobuf/util/time_util.h"
@@ -48,29 +48,12 @@ std::string Serialize(const v1::Conference& c) {
   return bytes;
 }
 
-// The conference's data key, made and stored on first use when `create`.
-absl::StatusOr<crypto::DataKey> DataKeyIn(pqxx::work& tx, const crypto::KeyEncryptionKey& kek,
-                                          const std::string& tenant, const std::string& name,
-                                          bool create) {
-  auto wrapped = db::WrappedDataKeyIn(tx, tenant, name);
-  if (!wrapped.ok()) return wrapped.status();
-  if (wrapped->has_value()) return crypto::UnwrapDataKey(kek, **wrapped, name);
-  if (!create) return absl::DataLossError("a stored conference has no data key");
-  auto key = crypto::GenerateDataKey();
-  if (!key.ok()) return key.status();
-  auto made = crypto::WrapDataKey(kek, *key, name);
-  if (!made.ok()) return made.status();
-  auto standing = db::PutWrappedDataKeyIn(tx, tenant, name, *made);
-  if (!standing.ok()) return standing.status();
-  return crypto::UnwrapDataKey(kek, *standing, name);
-}
-
 // Writes `conference` as the row's new contents (insert when `read_version` is 0).
 absl::Status WriteRow(pqxx::work& tx, const crypto::KeyEncryptionKey& kek,
                       const std::string& tenant, const v1::Conference& conference,
                       int64_t read_version) {
   const ConferenceParts parts = SplitConference(conference);
-  auto key = DataKeyIn(tx, kek, tenant, conference.name(), /*create=*/read_version == 0);
+  auto key = sealing::ConferenceDataKey(tx, kek, tenant, conference.name(), read_version == 0);
   if (!key.ok()) return key.status();
   auto sealed = SealPersonal(parts.personal, *key, conference.name());
   if (!sealed.ok()) return sealed.status();
@@ -112,7 +95,7 @@ absl::StatusOr<VersionedConference> FromRow(pqxx::work& tx, const crypto::KeyEnc
     return absl::DataLossError("a stored conference does not parse");
   }
   const std::string name = out.conference.name();
-  auto key = DataKeyIn(tx, kek, tenant, name, /*create=*/false);
+  auto key = sealing::ConferenceDataKey(tx, kek, tenant, name, /*create=*/false);
   if (key.ok()) {
     auto personal = OpenPersonal(pqxx::binarystring(row[2]).str(), *key, name);
     if (!personal.ok()) return personal.status();
