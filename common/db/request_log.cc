@@ -33,4 +33,9 @@ void RecordRequest(pqxx::work& tx, const std::string& tenant, const std::string&
       tenant, request_id, method, pqxx::binarystring(request_hash), pqxx::binarystring(response));
 }
 
+void RecordRequest(pqxx::work& tx, const std::string& tenant, const RequestKey& request,
+                   const std::string& response) {
+  RecordRequest(tx, tenant, request.request_id, request.method, request.request_hash, response);
+}
+
 }  // namespace fgc::db

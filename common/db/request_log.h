@@ -12,6 +12,13 @@
 
 namespace fgc::db {
 
+// A mutation's AIP-155 identity; an empty request_id means the caller did not ask for it.
+struct RequestKey {
+  std::string request_id;
+  std::string method;
+  std::string request_hash;
+};
+
 // The response stored for `request_id`, if it was seen: nullopt when it is new, INVALID_ARGUMENT
 // (REQUEST_ID_REUSED, field request_id) when it was used for another request or method. Locks
 // nothing: a concurrent first use is caught by RecordRequest's unique key.
@@ -26,6 +33,10 @@ absl::StatusOr<std::optional<std::string>> ReplayedResponse(pqxx::work& tx,
 // which the caller's retry turns into a replay.
 void RecordRequest(pqxx::work& tx, const std::string& tenant, const std::string& request_id,
                    const std::string& method, const std::string& request_hash,
+                   const std::string& response);
+
+// The same, for a RequestKey.
+void RecordRequest(pqxx::work& tx, const std::string& tenant, const RequestKey& request,
                    const std::string& response);
 
 }  // namespace fgc::db

@@ -1,7 +1,7 @@
 #include "services/invitations/invitations_component.h"
 
-#include "common/server/guarded_service.h"
-#include "fgc/v1/invitation_service.pb.h"
+#include "common/crypto/envelope.h"
+#include "services/invitations/invitation_service.h"
 
 namespace fgc::invitations {
 
@@ -15,12 +15,14 @@ server::ServiceComponent InvitationsComponent() {
   component.migrations = Migrations();
   component.create =
       [](const server::ServiceDeps& deps) -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
-    // Every method of the contract is served and guarded; this release implements none of
-    // InvitationService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
-    return std::make_unique<server::GuardedService>(
-        fgc::v1::GetMyInvitationRequest::descriptor()->file()->FindServiceByName(
-            "InvitationService"),
-        deps.guard);
+    auto kek = crypto::LoadKeyEncryptionKey(deps.config->state_dir,
+                                            deps.config->production()
+                                                ? crypto::KekProvisioning::kRequireExisting
+                                                : crypto::KekProvisioning::kCreateIfMissing);
+    if (!kek.ok()) return kek.status();
+    return std::make_unique<InvitationService>(
+        deps.guard, deps.pool, deps.peers,
+        std::make_unique<crypto::KeyEncryptionKey>(*std::move(kek)));
   };
   return component;
 }

@@ -124,12 +124,6 @@ absl::StatusOr<std::optional<VersionedConference>> ReadIn(pqxx::work& tx,
 
 }  // namespace
 
-absl::StatusOr<RequestKey> RequestKeyOf(const std::string& request_id, const char* method,
-                                        const google::protobuf::Message& request) {
-  if (request_id.size() > 128) return FieldError("request_id", "is at most 128 characters");
-  return RequestKey{request_id, method, request_id.empty() ? "" : server::RequestHash(request)};
-}
-
 std::string EtagOf(int64_t version) { return absl::StrCat("v", version); }
 
 std::optional<int64_t> VersionOfEtag(const std::string& etag) {

@@ -15,22 +15,15 @@
 #include "absl/time/time.h"
 #include "common/crypto/envelope.h"
 #include "common/db/pool.h"
+#include "common/db/request_log.h"
+#include "common/server/request_hash.h"
 #include "fgc/v1/conference.pb.h"
 #include "google/protobuf/message.h"
 
 namespace fgc::scheduling {
 
-// A mutation's AIP-155 identity; an empty request_id means the caller did not ask for it.
-struct RequestKey {
-  std::string request_id;
-  std::string method;
-  std::string request_hash;
-};
-
-// The key of `request` under `method`: INVALID_ARGUMENT (field request_id) when the id is
-// longer than 128 characters.
-absl::StatusOr<RequestKey> RequestKeyOf(const std::string& request_id, const char* method,
-                                        const google::protobuf::Message& request);
+using db::RequestKey;
+using server::RequestKeyOf;
 
 struct VersionedConference {
   v1::Conference conference;  // personal details opened (absent once erased), etag set
