@@ -137,6 +137,9 @@ void SchedulingService::RegisterHandlers() {
       "ScheduleReview", [this](const Caller& c, const auto& req, auto& resp) {
         return ScheduleReview(c, req, resp);
       });
+  Handle<v1::SuggestSlotsRequest, v1::SuggestSlotsResponse>(
+      "SuggestSlots",
+      [this](const Caller& c, const auto& req, auto& resp) { return SuggestSlots(c, req, resp); });
   Handle<v1::CreateVenueRequest, v1::CreateVenueResponse>(
       "CreateVenue",
       [this](const Caller& c, const auto& req, auto& resp) { return CreateVenue(c, req, resp); });

@@ -76,6 +76,8 @@ class SchedulingService final : public server::GuardedService {
                          v1::ListSlotsResponse& resp);
   absl::Status RecordAvailability(const Caller& caller, const v1::RecordAvailabilityRequest& req,
                                   v1::RecordAvailabilityResponse& resp);
+  absl::Status SuggestSlots(const Caller& caller, const v1::SuggestSlotsRequest& req,
+                            v1::SuggestSlotsResponse& resp);
   // venue_methods.cc
   absl::Status CreateVenue(const Caller& caller, const v1::CreateVenueRequest& req,
                            v1::CreateVenueResponse& resp);

@@ -1,5 +1,6 @@
 // SchedulingService.ProposeSlots, ListSlots and RecordAvailability: the candidate times of a
 // conference in preparation and who can come to each.
+#include <map>
 #include <set>
 
 #include "absl/strings/match.h"
@@ -11,6 +12,8 @@
 #include "common/server/actor.h"
 #include "services/scheduling/booking_request.h"
 #include "services/scheduling/lifecycle/conference_time.h"
+#include "services/scheduling/network_client.h"
+#include "services/scheduling/ranking/slot_ranking.h"
 #include "services/scheduling/scheduling_service.h"
 
 namespace fgc::scheduling {
@@ -165,6 +168,54 @@ absl::Status SchedulingService::RecordAvailability(const Caller& caller,
                                        server::ActorOf(caller), now, *key);
   if (!recorded.ok()) return recorded.status();
   for (auto& a : *recorded) *resp.add_availability() = std::move(a);
+  return absl::OkStatus();
+}
+
+absl::Status SchedulingService::SuggestSlots(const Caller& caller,
+                                             const v1::SuggestSlotsRequest& req,
+                                             v1::SuggestSlotsResponse& resp) {
+  if (req.max_suggestions() < 0 || req.max_suggestions() > kMaxSuggestions) {
+    return FieldError("max_suggestions", "0 (for 10) to 100");
+  }
+  auto loaded = Load(caller, req.parent(), "parent");
+  if (!loaded.ok()) return loaded.status();
+  auto network = NetworkOf(*peers_, caller, req.parent());
+  if (!network.ok()) return network.status();
+  // Who counts: everyone invited who is not excluded (views-only members send views; they do
+  // not come).
+  std::vector<Participant> participants;
+  std::map<std::string, size_t> column;
+  for (const v1::NetworkMember& member : *network) {
+    const auto kind = member.restriction().kind();
+    if (kind == v1::RESTRICTION_KIND_EXCLUDED || kind == v1::RESTRICTION_KIND_VIEWS_ONLY) {
+      continue;
+    }
+    column[member.name()] = participants.size();
+    participants.push_back(ParticipantFromMember(member));
+  }
+  std::vector<v1::Slot> slots;
+  std::string after;
+  do {
+    auto page = slots_.List(caller.tenant, IdOf(req.parent()), after, kMaxSlots,
+                            /*with_answers=*/true);
+    if (!page.ok()) return page.status();
+    for (auto& slot : page->slots) slots.push_back(std::move(slot));
+    after = static_cast<int>(page->slots.size()) == kMaxSlots ? page->cursors.back() : "";
+  } while (!after.empty());
+  // The answers straight into the grid (reading them back out of the slots' messages would cost
+  // most of the ranking's time budget).
+  AvailabilityGrid grid(participants.size(), slots.size());
+  for (size_t s = 0; s < slots.size(); ++s) {
+    for (const v1::Availability& a : slots[s].availability()) {
+      if (auto it = column.find(a.member()); it != column.end()) {
+        grid.Set(it->second, s, a.answer(), a.mode());
+      }
+    }
+    slots[s].clear_availability();
+  }
+  SlotRanking ranking =
+      RankSlots(participants, slots, grid, {req.max_suggestions(), absl::Now(), false});
+  resp = std::move(ranking.response);
   return absl::OkStatus();
 }
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fgc/v1/invitation_service.grpc.pb.h"
+#include "google/protobuf/util/time_util.h"
 #include "tests/journey/journey_fixture.h"
 #include "tests/support/grpc_error.h"
 
@@ -148,6 +149,62 @@ TEST_F(Network, AReferrerCannotReadTheNetwork) {
   grpc::Status s = invitations_->ListNetworkMembers(As(Referrer("net-agency")).get(), list, &page);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(ReasonOf(s), "ROLE_NOT_ALLOWED");
+}
+
+TEST_F(Network, SuggestSlotsPrefersTheSlotThatKeepsEveryKeyParticipant) {
+  const v1::Conference c = Prepared("coord-suggest", "net-agency");
+  v1::NetworkMember sam, mum, aunt;
+  const std::string coordinator = Coordinator("coord-suggest");
+  ASSERT_TRUE(Add(c, Member("Sam", "the child", v1::MEMBER_ROLE_CHILD), &sam, coordinator).ok());
+  ASSERT_TRUE(
+      Add(c, Member("Alex", "mum", v1::MEMBER_ROLE_PARENTAL_RESPONSIBILITY), &mum, coordinator)
+          .ok());
+  ASSERT_TRUE(
+      Add(c, Member("Grażyna", "aunt", v1::MEMBER_ROLE_SUPPORTER), &aunt, coordinator).ok());
+  v1::ProposeSlotsRequest propose;
+  propose.set_parent(c.name());
+  for (int days : {8, 9}) {
+    v1::Slot* slot = propose.add_slots();
+    const absl::Time start = absl::Now() + absl::Hours(24 * days);
+    *slot->mutable_start_time() =
+        google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(start));
+    *slot->mutable_end_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
+        absl::ToUnixMicros(start + absl::Hours(3)));
+    slot->set_remote_available(true);
+  }
+  v1::ProposeSlotsResponse proposed;
+  ASSERT_TRUE(scheduling_->ProposeSlots(As(coordinator).get(), propose, &proposed).ok());
+  const std::string early = proposed.slots(0).name(), late = proposed.slots(1).name();
+  // The early slot has everyone but mum; the late one loses only the aunt.
+  auto answer = [&](const v1::NetworkMember& who, v1::AvailabilityAnswer at_early,
+                    v1::AvailabilityAnswer at_late) {
+    v1::RecordAvailabilityRequest req;
+    req.set_name(who.name());
+    v1::Availability* a = req.add_availability();
+    a->set_slot(early);
+    a->set_answer(at_early);
+    a = req.add_availability();
+    a->set_slot(late);
+    a->set_answer(at_late);
+    v1::RecordAvailabilityResponse resp;
+    ASSERT_TRUE(scheduling_->RecordAvailability(As(coordinator).get(), req, &resp).ok());
+  };
+  answer(sam, v1::AVAILABILITY_ANSWER_YES, v1::AVAILABILITY_ANSWER_YES);
+  answer(mum, v1::AVAILABILITY_ANSWER_NO, v1::AVAILABILITY_ANSWER_YES);
+  answer(aunt, v1::AVAILABILITY_ANSWER_YES, v1::AVAILABILITY_ANSWER_NO);
+
+  v1::SuggestSlotsRequest req;
+  req.set_parent(c.name());
+  v1::SuggestSlotsResponse suggested;
+  grpc::Status s = scheduling_->SuggestSlots(As(coordinator).get(), req, &suggested);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(suggested.participant_count(), 3);
+  ASSERT_EQ(suggested.suggestions_size(), 2);
+  EXPECT_EQ(suggested.suggestions(0).slot().name(), late);
+  EXPECT_EQ(suggested.suggestions(0).key_participants_missing(), 0);
+  EXPECT_EQ(suggested.suggestions(1).key_participants_missing(), 1);
+  EXPECT_NE(suggested.suggestions(0).explanation().find("Grażyna"), std::string::npos)
+      << suggested.suggestions(0).explanation();
 }
 
 }  // namespace
