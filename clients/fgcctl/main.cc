@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "clients/fgcctl/conference_command_line.h"
 #include "clients/fgcctl/connection.h"
 #include "clients/fgcctl/dev_token_command.h"
 #include "clients/fgcctl/health_command.h"
@@ -54,13 +55,13 @@ int main(int argc, char** argv) {
                     "the host's state directory (env FGC_STATE_DIR, default ./.fgc-state)");
   token->callback([&] { exit_code = fgc::ctl::RunDevToken(token_options, json); });
 
-  fgc::ctl::LedgerCommandLine ledger(
-      app,
-      [&] {
-        connection.timeout = std::chrono::seconds(timeout_seconds);
-        return fgc::ctl::Connection(connection);
-      },
-      json, exit_code);
+  // Called once the global flags are parsed.
+  auto connect = [&] {
+    connection.timeout = std::chrono::seconds(timeout_seconds);
+    return fgc::ctl::Connection(connection);
+  };
+  fgc::ctl::LedgerCommandLine ledger(app, connect, json, exit_code);
+  fgc::ctl::ConferenceCommandLine conference(app, connect, json, exit_code);
 
   try {
     app.parse(argc, argv);
