@@ -41,7 +41,12 @@ absl::StatusOr<int> ParseWord(const EnumDescriptor* type, const std::string& pre
       absl::StrCat("\"", word, "\" is not one of: ", absl::StrJoin(accepted, ", ")));
 }
 
-std::string Time(const google::protobuf::Timestamp& t) { return TimeUtil::ToString(t); }
+// To the second: people read deadlines, not nanoseconds (--json keeps every digit).
+std::string Time(const google::protobuf::Timestamp& t) {
+  google::protobuf::Timestamp seconds;
+  seconds.set_seconds(t.seconds());
+  return TimeUtil::ToString(seconds);
+}
 
 void Line(std::string& out, const std::string& label, const std::string& value, size_t width = 14) {
   if (value.empty()) return;
