@@ -4,10 +4,10 @@
 
 #include <google/protobuf/message.h>
 
+#include <string>
+
 #include "absl/status/statusor.h"
 #include "common/db/request_log.h"
-
-#include <string>
 
 namespace fgc::server {
 

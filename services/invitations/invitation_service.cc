@@ -1,6 +1,6 @@
 #include "services/invitations/invitation_service.h"
 
-#include <set>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
@@ -9,7 +9,7 @@
 #include "common/listing/page_token.h"
 #include "common/server/request_hash.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/invitations/member_validation.h"
+#include "services/invitations/network/network_member_validation.h"
 #include "services/invitations/scheduling_client.h"
 
 namespace fgc::invitations {
@@ -34,13 +34,6 @@ v1::NetworkMember InputOf(const v1::NetworkMember& requested) {
   m.clear_update_time();
   m.clear_etag();
   return m;
-}
-
-const std::set<std::string>& UpdatablePaths() {
-  static const auto* paths = new std::set<std::string>{
-      "display_name", "relationship", "roles", "child",  "language_code", "needs",
-      "contacts",     "time_zone",    "notes", "agency", "connection",    "relationships"};
-  return *paths;
 }
 
 void CopyPath(const std::string& path, const v1::NetworkMember& from, v1::NetworkMember& to) {
@@ -137,7 +130,7 @@ absl::Status InvitationService::AddNetworkMember(const Caller& caller,
                       "parent must be a conference of your tenant, member_id 1-63 lower-case "
                       "letters, digits and hyphens starting with a letter");
   }
-  if (absl::Status s = ValidateMember(member, req.parent()); !s.ok()) return s;
+  if (absl::Status s = ValidateNetworkMember(member, req.parent()); !s.ok()) return s;
   auto conference = ConferenceForCaller(*peers_, caller, req.parent());
   if (!conference.ok()) return conference.status();
   auto replayed = members_.Replayed(caller.tenant, *key);
@@ -170,11 +163,10 @@ absl::Status InvitationService::UpdateNetworkMember(const Caller& caller,
                                                     v1::UpdateNetworkMemberResponse& resp) {
   auto key = server::RequestKeyOf(req.request_id(), "UpdateNetworkMember", req);
   if (!key.ok()) return key.status();
-  if (req.update_mask().paths().empty()) return FieldError("update_mask", "name the fields");
-  for (const std::string& path : req.update_mask().paths()) {
-    if (!UpdatablePaths().contains(path)) {
-      return FieldError("update_mask", absl::StrCat(path, " cannot be updated ('*' is refused)"));
-    }
+  if (absl::Status s = ValidateMemberUpdateMask(std::vector<std::string>(
+          req.update_mask().paths().begin(), req.update_mask().paths().end()));
+      !s.ok()) {
+    return s;
   }
   auto loaded = Load(caller, req.member().name(), "member.name");
   if (!loaded.ok()) return loaded.status();
@@ -187,7 +179,7 @@ absl::Status InvitationService::UpdateNetworkMember(const Caller& caller,
       CopyPath(path, req.member(), updated);
     }
     const std::string conference = ParseMemberName(updated.name(), caller.tenant)->conference;
-    if (absl::Status s = ValidateMember(updated, conference); !s.ok()) return s;
+    if (absl::Status s = ValidateNetworkMember(updated, conference); !s.ok()) return s;
     *updated.mutable_update_time() = TimeUtil::GetCurrentTime();
     loaded = members_.Replace(caller.tenant, loaded->version, InputOf(updated), *key);
     if (!loaded.ok()) return loaded.status();
