@@ -30,12 +30,6 @@ absl::StatusOr<v1::Conference> ReadConferenceFile(const std::string& path) {
   return conference;
 }
 
-// A write without a retry key could not be retried safely, so fgcctl makes one up and prints it.
-absl::StatusOr<std::string> RequestIdOrNew(const std::string& given) {
-  if (!given.empty()) return given;
-  return NewRequestId();
-}
-
 // `what` is the past tense a person reads: "created", "updated", "moved".
 int ReportWritten(const char* what, const v1::Conference& conference, const std::string& request_id,
                   bool json) {
@@ -54,21 +48,11 @@ int ReportWritten(const char* what, const v1::Conference& conference, const std:
 int ReportWriteFailure(const grpc::Status& status, const std::string& retry_flags, bool json) {
   const int code = ReportFailure(status, json);
   if (json) return code;
-  switch (status.error_code()) {
-    case grpc::StatusCode::ABORTED:
-      std::cerr << "the conference changed since it was read: look at it again (fgcctl "
-                   "conference get) and decide whether your change still stands\n";
-      break;
-    case grpc::StatusCode::UNAVAILABLE:
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
-    case grpc::StatusCode::UNKNOWN:
-    case grpc::StatusCode::INTERNAL:
-    case grpc::StatusCode::CANCELLED:
-    case grpc::StatusCode::RESOURCE_EXHAUSTED:
-      std::cerr << "retry with " << retry_flags << " (a retry never writes twice)\n";
-      break;
-    default:
-      break;
+  if (status.error_code() == grpc::StatusCode::ABORTED) {
+    std::cerr << "the conference changed since it was read: look at it again (fgcctl "
+                 "conference get) and decide whether your change still stands\n";
+  } else if (MayHaveBeenTransient(status.error_code())) {
+    std::cerr << "retry with " << retry_flags << " (a retry never writes twice)\n";
   }
   return code;
 }

@@ -31,13 +31,6 @@ absl::StatusOr<v1::LedgerEntry> ReadEntryFile(const std::string& path) {
   return entry;
 }
 
-// A request without a retry key would be a write that cannot be retried safely, so fgcctl
-// makes one up and prints it.
-absl::StatusOr<std::string> RequestIdOrNew(const std::string& given) {
-  if (!given.empty()) return given;
-  return NewRequestId();
-}
-
 int ReportWritten(const v1::LedgerEntry& entry, const std::string& request_id, bool json) {
   if (json) {
     nlohmann::ordered_json out{{"request_id", request_id}, {"entry", ProtoJson(entry)}};
@@ -51,13 +44,7 @@ int ReportWritten(const v1::LedgerEntry& entry, const std::string& request_id, b
 
 int ReportWriteFailure(const grpc::Status& status, const std::string& request_id, bool json) {
   const int code = ReportFailure(status, json);
-  const grpc::StatusCode c = status.error_code();
-  const bool may_have_been_transient =
-      c == grpc::StatusCode::UNAVAILABLE || c == grpc::StatusCode::DEADLINE_EXCEEDED ||
-      c == grpc::StatusCode::ABORTED || c == grpc::StatusCode::UNKNOWN ||
-      c == grpc::StatusCode::INTERNAL || c == grpc::StatusCode::CANCELLED ||
-      c == grpc::StatusCode::RESOURCE_EXHAUSTED;
-  if (!json && may_have_been_transient) {
+  if (!json && MayHaveBeenTransient(status.error_code())) {
     std::cerr << "request id: " << request_id << " (retry with --request-id " << request_id
               << ": a retry never writes twice)\n";
   }

@@ -106,6 +106,11 @@ absl::StatusOr<v1::CollectionMethod> ParseCollectionMethod(const std::string& wo
   return static_cast<v1::CollectionMethod>(*n);
 }
 
+absl::StatusOr<std::string> RequestIdOrNew(const std::string& given) {
+  if (!given.empty()) return given;
+  return NewRequestId();
+}
+
 absl::StatusOr<std::string> NewRequestId() {
   auto bytes = crypto::RandomBytes(16);
   if (!bytes.ok()) return bytes.status();

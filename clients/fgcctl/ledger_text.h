@@ -21,6 +21,9 @@ absl::StatusOr<v1::CollectionMethod> ParseCollectionMethod(const std::string& wo
 
 // A random UUID (version 4), for request_id when the user gives none.
 absl::StatusOr<std::string> NewRequestId();
+// `given`, or a new request id: a write without a retry key could not be retried safely, so
+// fgcctl makes one up (and the command prints it).
+absl::StatusOr<std::string> RequestIdOrNew(const std::string& given);
 
 // The message in the protobuf JSON mapping (lowerCamelCase names, bytes as base64), as
 // JsonStringToMessage reads it back.

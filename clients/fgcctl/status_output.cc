@@ -94,4 +94,19 @@ int ReportFailure(const grpc::Status& status, bool json) {
   return 64 + static_cast<int>(status.error_code());
 }
 
+bool MayHaveBeenTransient(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::ABORTED:
+    case grpc::StatusCode::UNKNOWN:
+    case grpc::StatusCode::INTERNAL:
+    case grpc::StatusCode::CANCELLED:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace fgc::ctl

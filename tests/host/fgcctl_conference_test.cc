@@ -11,6 +11,7 @@
 #include "nlohmann/json.hpp"
 #include "tests/support/run_command.h"
 #include "tests/support/serving_host.h"
+#include "tests/support/test_files.h"
 
 namespace fgc {
 namespace {
@@ -23,16 +24,8 @@ constexpr int kFailedPreconditionExit = 64 + 9;
 constexpr int kAbortedExit = 64 + 10;
 constexpr int kUnusableInputExit = 2;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
+using testing::ReadFile;
+using testing::WriteFile;
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

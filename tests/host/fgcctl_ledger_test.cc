@@ -19,6 +19,7 @@
 #include "tests/support/host_process.h"
 #include "tests/support/run_command.h"
 #include "tests/support/serving_host.h"
+#include "tests/support/test_files.h"
 
 namespace fgc {
 namespace {
@@ -28,16 +29,8 @@ using testing::RunCommand;
 
 constexpr int kInvalidArgumentExit = 64 + 3;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
+using testing::ReadFile;
+using testing::WriteFile;
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

@@ -22,34 +22,11 @@ bool HasControlCharacter(const std::string& text, bool multiline) {
 }  // namespace
 
 long Utf8Length(const std::string& text) {
-  long characters = 0;
-  for (size_t i = 0; i < text.size();) {
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    size_t length = lead < 0x80             ? 1
-                    : (lead & 0xE0) == 0xC0 ? 2
-                    : (lead & 0xF0) == 0xE0 ? 3
-                    : (lead & 0xF8) == 0xF0 ? 4
-                                            : 0;
-    if (length == 0 || i + length > text.size()) return -1;
-    uint32_t code_point = length == 1 ? lead : lead & (0x7F >> length);
-    for (size_t k = 1; k < length; ++k) {
-      const unsigned char next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return -1;
-      code_point = (code_point << 6) | (next & 0x3F);
-    }
-    constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code_point < kMin[length] || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-      return -1;
-    }
-    i += length;
-    ++characters;
-  }
-  return characters;
+  return IsValidUtf8(text) ? static_cast<long>(CountCodePoints(text)) : -1;
 }
 
 void ViolationList::Add(std::string field, std::string description) {
-  list_.push_back({std::move(field), std::move(description)});
+  violations_.Add(std::move(field), std::move(description));
 }
 
 void ViolationList::Text(const std::string& field, const std::string& value, size_t min, size_t max,
@@ -70,8 +47,7 @@ void ViolationList::Text(const std::string& field, const std::string& value, siz
 }
 
 absl::Status ViolationList::ToStatus(const std::string& message) const {
-  if (list_.empty()) return absl::OkStatus();
-  return InvalidArgument("INVALID_FIELD", message, list_);
+  return violations_.ToStatus(message);
 }
 
 }  // namespace fgc::invitations

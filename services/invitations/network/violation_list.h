@@ -1,6 +1,5 @@
-// Collects every bad field of a request before answering, so a coordinator fixes them all in
-// one go; with the text rules the network's fields share (lengths in characters, UTF-8, no
-// control characters).
+// The network's text rules (lengths in characters with a minimum, blank counted as empty, no
+// control characters) on top of common/base/field_violations.h, which collects the violations.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "common/base/errors.h"
+#include "common/base/field_violations.h"
 
 namespace fgc::invitations {
 
@@ -24,13 +24,13 @@ class ViolationList final {
   void Text(const std::string& field, const std::string& value, size_t min, size_t max,
             bool multiline = false);
 
-  bool empty() const { return list_.empty(); }
+  bool empty() const { return violations_.empty(); }
 
   // OK when nothing was added; else INVALID_ARGUMENT (INVALID_FIELD) listing every field.
   absl::Status ToStatus(const std::string& message) const;
 
  private:
-  std::vector<FieldViolation> list_;
+  FieldViolations violations_;
 };
 
 }  // namespace fgc::invitations

@@ -40,7 +40,7 @@ void RequiredEnum(const std::string& field, int value, IsValid is_valid,
 // `runs_from` is absl::InfinitePast() when unknown (its own field was bad or missing).
 void CheckExpiry(const std::string& field, const google::protobuf::Timestamp& expire,
                  absl::Time runs_from, FieldViolations* violations) {
-  if (!violations->Time(field, expire)) return;
+  if (!CheckTime(*violations, field, expire)) return;
   if (ToAbslTime(expire) <= runs_from) {
     violations->Add(field, "must be after the time it runs from (effective or occur time)");
   }
@@ -92,8 +92,8 @@ void CheckVerification(const v1::Verification& verification, const EntryContext&
   violations->Text(path + ".notes", verification.notes(), kMaxNotesChars, false,
                    TextShape::kMultiLine);
   if (verification.has_verify_time()) {
-    violations->TimeNotAfter(path + ".verify_time", verification.verify_time(),
-                             context.now + kMaxClockSkew);
+    CheckTimeNotAfter(*violations, path + ".verify_time", verification.verify_time(),
+                      context.now + kMaxClockSkew);
   }
 }
 
@@ -134,7 +134,8 @@ void CheckFamilyTold(const v1::FamilyTold& told, const EntryContext& context,
   if (!told.has_tell_time()) {
     violations->Add(path + ".tell_time", "required when told is true");
   } else {
-    violations->TimeNotAfter(path + ".tell_time", told.tell_time(), context.now + kMaxClockSkew);
+    CheckTimeNotAfter(*violations, path + ".tell_time", told.tell_time(),
+                      context.now + kMaxClockSkew);
   }
 }
 
@@ -205,7 +206,7 @@ void CheckConsentDetails(const v1::ConsentDetails& consent, const EntryContext& 
   CheckDataCategories(consent.data_categories(), violations);
   absl::Time runs_from = context.occur_time.value_or(absl::InfinitePast());
   if (consent.has_effective_time()) {
-    runs_from = violations->Time(path + ".effective_time", consent.effective_time())
+    runs_from = CheckTime(*violations, path + ".effective_time", consent.effective_time())
                     ? ToAbslTime(consent.effective_time())
                     : absl::InfinitePast();
   }

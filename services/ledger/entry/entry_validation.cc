@@ -122,7 +122,7 @@ std::optional<absl::Time> CheckOccurTime(const v1::LedgerEntry& entry, absl::Tim
     violations->Add("entry.occur_time", "required");
     return std::nullopt;
   }
-  if (!violations->Time("entry.occur_time", entry.occur_time())) return std::nullopt;
+  if (!CheckTime(*violations, "entry.occur_time", entry.occur_time())) return std::nullopt;
   const absl::Time occur = ToAbslTime(entry.occur_time());
   if (occur > now + kMaxClockSkew) {
     violations->Add("entry.occur_time", "must not be in the future");

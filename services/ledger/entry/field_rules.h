@@ -1,56 +1,26 @@
-// The checks every ledger text, time and enum field shares, collecting one violation per bad
-// field so that a caller learns of every mistake in one answer (google.rpc.BadRequest).
-// Internal to the entry model.
+// The ledger's own field checks on top of common/base/field_violations.h: times an RFC 3339
+// writer can print. Internal to the entry model.
 #pragma once
 
-#include <cstddef>
 #include <string>
-#include <string_view>
-#include <vector>
 
-#include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "common/base/errors.h"
+#include "common/base/field_violations.h"
 #include "google/protobuf/timestamp.pb.h"
 
 namespace fgc::ledger {
 
-// Strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-bool IsValidUtf8(std::string_view text);
-// Unicode code points in valid UTF-8: what the contract's "characters" counts.
-size_t CountCodePoints(std::string_view text);
+using fgc::CountCodePoints;
+using fgc::FieldViolations;
+using fgc::IsValidUtf8;
+using fgc::LooksLikeLanguageTag;
+using fgc::TextShape;
 
-// A BCP 47 tag in its common shape: a 2-3 or 5-8 letter language, then subtags of 1-8 letters
-// or digits, joined by '-'; at most 35 characters.
-bool LooksLikeLanguageTag(std::string_view tag);
-
-enum class TextShape {
-  kSingleLine,  // names, labels: no control characters at all
-  kMultiLine,   // free text: tab, line feed and carriage return allowed
-};
-
-class FieldViolations {
- public:
-  void Add(std::string field, std::string description);
-  bool empty() const { return violations_.empty(); }
-  const std::vector<FieldViolation>& list() const { return violations_; }
-
-  // INVALID_ARGUMENT, reason INVALID_FIELD, listing every violation; OK when there is none.
-  absl::Status ToStatus(std::string_view message) const;
-
-  // A string of at most `max_chars` characters, valid UTF-8, of the given shape; with
-  // `required`, also not empty. Returns true when the value passed.
-  bool Text(const std::string& field, std::string_view value, size_t max_chars, bool required,
-            TextShape shape = TextShape::kSingleLine);
-
-  // A timestamp RFC 3339 can write. Returns true when it passed.
-  bool Time(const std::string& field, const google::protobuf::Timestamp& value);
-  // As Time, and not later than `latest`.
-  bool TimeNotAfter(const std::string& field, const google::protobuf::Timestamp& value,
-                    absl::Time latest);
-
- private:
-  std::vector<FieldViolation> violations_;
-};
+// A timestamp RFC 3339 can write. Returns true when it passed.
+bool CheckTime(FieldViolations& v, const std::string& field,
+               const google::protobuf::Timestamp& value);
+// As CheckTime, and not later than `latest`.
+bool CheckTimeNotAfter(FieldViolations& v, const std::string& field,
+                       const google::protobuf::Timestamp& value, absl::Time latest);
 
 }  // namespace fgc::ledger

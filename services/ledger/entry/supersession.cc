@@ -65,7 +65,7 @@ std::optional<absl::Time> CheckWithdrawalRequest(const v1::LedgerEntry& target,
     violations->Add("language_code", "must be a BCP 47 language tag such as en or cy");
   }
   if (!request.has_occur_time()) return now;
-  if (!violations->TimeNotAfter("occur_time", request.occur_time(), now + kMaxClockSkew)) {
+  if (!CheckTimeNotAfter(*violations, "occur_time", request.occur_time(), now + kMaxClockSkew)) {
     return std::nullopt;
   }
   const absl::Time occur = ToAbslTime(request.occur_time());

@@ -56,7 +56,7 @@ void CheckReferral(const v1::Conference& conference, FieldViolations* violations
   if (!referral.has_referrer()) {
     violations->Add(field + ".referrer", "required");
   } else {
-    violations->Staff(field + ".referrer", referral.referrer(), false);
+    CheckStaff(*violations, field + ".referrer", referral.referrer(), false);
   }
   violations->Text(field + ".agency_reference", referral.agency_reference(), 100, false);
   violations->Text(field + ".concerns", referral.concerns(), 20000, true, TextShape::kMultiLine);

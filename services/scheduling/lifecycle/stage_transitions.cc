@@ -132,7 +132,7 @@ absl::Status ValidateTransitionRequest(const v1::TransitionConferenceRequest& re
       violations.Add("occur_time", "must not be in the future");
     }
   }
-  if (request.has_coordinator()) violations.Staff("coordinator", request.coordinator(), true);
+  if (request.has_coordinator()) CheckStaff(violations, "coordinator", request.coordinator(), true);
   if (!v1::ConferenceOutcome_IsValid(request.outcome())) {
     violations.Add("outcome", "not a known ConferenceOutcome");
   }
