@@ -6,8 +6,10 @@
 #include "common/crypto/encoding.h"
 #include "common/crypto/random.h"
 #include "common/server/actor.h"
+#include "common/server/family_invitation.h"
 #include "services/scheduling/booking_request.h"
 #include "services/scheduling/calendar/calendar_export.h"
+#include "services/scheduling/invitee_calendar.h"
 #include "services/scheduling/lifecycle/booking_moves.h"
 #include "services/scheduling/lifecycle/conference_time.h"
 #include "services/scheduling/lifecycle/timescales.h"
@@ -57,18 +59,32 @@ absl::StatusOr<calendar::CalendarEvent> SchedulingService::EventOf(const Caller&
 absl::Status SchedulingService::ExportCalendar(const Caller& caller,
                                                const v1::ExportCalendarRequest& req,
                                                v1::ExportCalendarResponse& resp) {
-  // An invitee's own copy needs their answer and address from InvitationService, which does not
-  // serve them yet; staff get the organiser's copy.
   if (caller.kind == Caller::Kind::kFamily) {
-    return Unimplemented("ExportCalendar with an invitation token");
+    // The invitee's own copy: their answer and address come with their invitation.
+    auto family = server::ResolveFamilyInvitation(*peers_, caller);
+    if (!family.ok()) return family.status();
+    auto name = server::OwnNameOr(req.name(), family->conference, "conference");
+    if (!name.ok()) return name.status();
+    if (absl::Status s = CheckAttends(family->opened.member()); !s.ok()) return s;
+    const InviteeCopy invitee = InviteeCopyOf(family->opened.member(), family->opened.invitation());
+    return RenderConferenceCalendar(family->ResolvedCaller(caller), *name, req.include_reviews(),
+                                    &invitee, resp);
   }
   if (!req.member().empty()) return Unimplemented("ExportCalendar as an invitee");
-  auto loaded = Load(caller, req.name(), "name");
+  return RenderConferenceCalendar(caller, req.name(), req.include_reviews(), nullptr, resp);
+}
+
+absl::Status SchedulingService::RenderConferenceCalendar(const Caller& caller,
+                                                         const std::string& name,
+                                                         bool include_reviews,
+                                                         const InviteeCopy* invitee,
+                                                         v1::ExportCalendarResponse& resp) {
+  auto loaded = Load(caller, name, "name");
   if (!loaded.ok()) return loaded.status();
   const v1::Conference& conference = loaded->conference;
   if (!conference.has_booking()) {
     return FailedPrecondition("NOT_BOOKED", "the conference has no booked meeting yet",
-                              {{"NOT_BOOKED", req.name(), "book it first"}});
+                              {{"NOT_BOOKED", name, "book it first"}});
   }
   CalendarExport calendar;
   const bool cancelled = conference.booking().state() == v1::BOOKING_STATE_CANCELLED;
@@ -76,11 +92,12 @@ absl::Status SchedulingService::ExportCalendar(const Caller& caller,
   calendar.time_zone = conference.time_zone();
   calendar.dtstamp = absl::Now();
   calendar.organizer = Organizer(conference, caller.tenant);
-  calendar.attendance = Attendance::kStaff;
+  calendar.attendance = invitee ? invitee->attendance : Attendance::kStaff;
+  if (invitee) calendar.attendees.push_back(invitee->attendee);
   auto event = EventOf(caller, conference.booking(), "Family Group Conference");
   if (!event.ok()) return event.status();
   calendar.events.push_back(*std::move(event));
-  if (req.include_reviews()) {
+  if (include_reviews) {
     for (const v1::Review& review : conference.reviews()) {
       if (!review.has_booking() || review.booking().state() != conference.booking().state()) {
         continue;  // one method per calendar: reviews in another state go in another export
@@ -89,6 +106,9 @@ absl::Status SchedulingService::ExportCalendar(const Caller& caller,
       if (!review_event.ok()) return review_event.status();
       calendar.events.push_back(*std::move(review_event));
     }
+  }
+  if (invitee && !invitee->with_remote_join) {
+    for (CalendarEvent& e : calendar.events) e.remote_join.reset();
   }
   auto text = calendar::RenderCalendar(calendar);
   if (!text.ok()) return text.status();

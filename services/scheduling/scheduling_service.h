@@ -14,6 +14,7 @@
 #include "services/scheduling/booking_store.h"
 #include "services/scheduling/calendar/calendar_export.h"
 #include "services/scheduling/conference_store.h"
+#include "services/scheduling/invitee_calendar.h"
 #include "services/scheduling/lifecycle/timescale_config.h"
 #include "services/scheduling/slot_store.h"
 #include "services/scheduling/venue_store.h"
@@ -66,6 +67,11 @@ class SchedulingService final : public server::GuardedService {
                               v1::ExportCalendarResponse& resp);
   absl::Status ScheduleReview(const Caller& caller, const v1::ScheduleReviewRequest& req,
                               v1::ScheduleReviewResponse& resp);
+  // The calendar of the conference `name` (loaded with the caller's right to it): the
+  // organiser's copy, or with `invitee` that invitee's.
+  absl::Status RenderConferenceCalendar(const Caller& caller, const std::string& name,
+                                        bool include_reviews, const InviteeCopy* invitee,
+                                        v1::ExportCalendarResponse& resp);
   // One meeting as a calendar event, with its venue read.
   absl::StatusOr<calendar::CalendarEvent> EventOf(const Caller& caller, const v1::Booking& booking,
                                                   const std::string& summary);
@@ -76,6 +82,18 @@ class SchedulingService final : public server::GuardedService {
                          v1::ListSlotsResponse& resp);
   absl::Status RecordAvailability(const Caller& caller, const v1::RecordAvailabilityRequest& req,
                                   v1::RecordAvailabilityResponse& resp);
+  // Family callers (by token): their own conference's slots and their own answers, as the
+  // token resolves through InvitationService.
+  absl::Status FamilyListSlots(const Caller& caller, const v1::ListSlotsRequest& req,
+                               v1::ListSlotsResponse& resp);
+  absl::Status FamilyRecordAvailability(const Caller& caller,
+                                        const v1::RecordAvailabilityRequest& req,
+                                        v1::RecordAvailabilityResponse& resp);
+  // The slots and answers of `req.parent()`; staff, or a family caller already resolved.
+  absl::Status ListSlotsOf(const Caller& caller, const v1::ListSlotsRequest& req,
+                           v1::ListSlotsResponse& resp);
+  absl::Status RecordAvailabilityOf(const Caller& caller, const v1::RecordAvailabilityRequest& req,
+                                    v1::RecordAvailabilityResponse& resp);
   absl::Status SuggestSlots(const Caller& caller, const v1::SuggestSlotsRequest& req,
                             v1::SuggestSlotsResponse& resp);
   // venue_methods.cc

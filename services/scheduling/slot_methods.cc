@@ -1,5 +1,6 @@
 // SchedulingService.ProposeSlots, ListSlots and RecordAvailability: the candidate times of a
 // conference in preparation and who can come to each.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -10,6 +11,7 @@
 #include "common/crypto/random.h"
 #include "common/listing/page_token.h"
 #include "common/server/actor.h"
+#include "common/server/family_invitation.h"
 #include "services/scheduling/booking_request.h"
 #include "services/scheduling/lifecycle/conference_time.h"
 #include "services/scheduling/network_client.h"
@@ -25,10 +27,15 @@ constexpr int kMaxSlots = 2000;
 
 std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
 
-// Family members answer through their invitation, which InvitationService resolves; until it
-// does, a token opens nothing here.
-absl::Status NotYetByToken(const char* method) {
-  return Unimplemented(absl::StrCat(method, " with an invitation token"));
+// A family member sees only their own answers: who else can come when is the coordinator's to
+// weigh, and says where people will be.
+void KeepOnlyAnswersOf(const std::string& member, v1::ListSlotsResponse& resp) {
+  for (v1::Slot& slot : *resp.mutable_slots()) {
+    auto* answers = slot.mutable_availability();
+    answers->erase(std::remove_if(answers->begin(), answers->end(),
+                                  [&](const v1::Availability& a) { return a.member() != member; }),
+                   answers->end());
+  }
 }
 
 absl::Status CheckAnswers(const v1::RecordAvailabilityRequest& req, const std::string& conference) {
@@ -112,7 +119,26 @@ absl::Status SchedulingService::ProposeSlots(const Caller& caller,
 
 absl::Status SchedulingService::ListSlots(const Caller& caller, const v1::ListSlotsRequest& req,
                                           v1::ListSlotsResponse& resp) {
-  if (caller.kind == Caller::Kind::kFamily) return NotYetByToken("ListSlots");
+  if (caller.kind == Caller::Kind::kFamily) return FamilyListSlots(caller, req, resp);
+  return ListSlotsOf(caller, req, resp);
+}
+
+absl::Status SchedulingService::FamilyListSlots(const Caller& caller,
+                                                const v1::ListSlotsRequest& req,
+                                                v1::ListSlotsResponse& resp) {
+  auto family = server::ResolveFamilyInvitation(*peers_, caller);
+  if (!family.ok()) return family.status();
+  auto parent = server::OwnNameOr(req.parent(), family->conference, "conference");
+  if (!parent.ok()) return parent.status();
+  v1::ListSlotsRequest own = req;
+  own.set_parent(*parent);
+  if (absl::Status s = ListSlotsOf(family->ResolvedCaller(caller), own, resp); !s.ok()) return s;
+  KeepOnlyAnswersOf(family->member, resp);
+  return absl::OkStatus();
+}
+
+absl::Status SchedulingService::ListSlotsOf(const Caller& caller, const v1::ListSlotsRequest& req,
+                                            v1::ListSlotsResponse& resp) {
   if (!req.filter().empty()) {
     return FieldError("filter", "slots are listed whole, earliest first; leave filter empty");
   }
@@ -146,7 +172,32 @@ absl::Status SchedulingService::ListSlots(const Caller& caller, const v1::ListSl
 absl::Status SchedulingService::RecordAvailability(const Caller& caller,
                                                    const v1::RecordAvailabilityRequest& req,
                                                    v1::RecordAvailabilityResponse& resp) {
-  if (caller.kind == Caller::Kind::kFamily) return NotYetByToken("RecordAvailability");
+  if (caller.kind == Caller::Kind::kFamily) return FamilyRecordAvailability(caller, req, resp);
+  return RecordAvailabilityOf(caller, req, resp);
+}
+
+absl::Status SchedulingService::FamilyRecordAvailability(const Caller& caller,
+                                                         const v1::RecordAvailabilityRequest& req,
+                                                         v1::RecordAvailabilityResponse& resp) {
+  auto family = server::ResolveFamilyInvitation(*peers_, caller);
+  if (!family.ok()) return family.status();
+  auto member = server::OwnNameOr(req.name(), family->member, "answers");
+  if (!member.ok()) return member.status();
+  if (family->opened.member().restriction().kind() == v1::RESTRICTION_KIND_EXCLUDED) {
+    return FailedPrecondition("MEMBER_RESTRICTED",
+                              "you take part without coming to the meeting; ask your coordinator",
+                              {{"MEMBER_RESTRICTED", *member, "RESTRICTION_KIND_EXCLUDED"}});
+  }
+  // Named in full before the request key is made, so that two members sending the same
+  // request id and answers never replay each other's.
+  v1::RecordAvailabilityRequest own = req;
+  own.set_name(*member);
+  return RecordAvailabilityOf(family->ResolvedCaller(caller), own, resp);
+}
+
+absl::Status SchedulingService::RecordAvailabilityOf(const Caller& caller,
+                                                     const v1::RecordAvailabilityRequest& req,
+                                                     v1::RecordAvailabilityResponse& resp) {
   const size_t members = req.name().find("/members/");
   if (members == std::string::npos || req.name().size() == members + 9) {
     return FieldError("name", "must be tenants/{tenant}/conferences/{conference}/members/{member}");
