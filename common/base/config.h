@@ -38,11 +38,39 @@ struct HostConfig {
   // "acknowledge=2wd,urgent_conference=24h,preparation=30d,holidays=2026-12-25;2026-12-28";
   // empty keeps the defaults (services/scheduling/lifecycle/timescale_config.h).
   std::string timescales;
+  // Notification delivery (services/invitations/outbox). Empty URL = that channel is not
+  // configured: its messages stay queued. --smtp-url / FGC_SMTP_URL is one of
+  //   smtp://host[:port]            STARTTLS required (default port 587)
+  //   smtps://host[:port]           TLS from the first byte (default port 465)
+  //   smtp+plaintext://host[:port]  no TLS at all, loopback hosts only (a local relay; port 25)
+  std::string smtp_url;
+  std::string smtp_from;      // --smtp-from / FGC_SMTP_FROM: "addr@host" or "Name <addr@host>"
+  std::string smtp_username;  // --smtp-username / FGC_SMTP_USERNAME: SMTP AUTH when set
+  // FGC_SMTP_PASSWORD only, never a flag (flags show in ps). Required with a username.
+  std::string smtp_password;
+  // --sms-webhook-url / FGC_SMS_WEBHOOK_URL: https://..., or http:// to a loopback host.
+  std::string sms_webhook_url;
+  // FGC_SMS_WEBHOOK_SECRET only (sent as a bearer token). Required with the URL.
+  std::string sms_webhook_secret;
   bool migrate_only = false;  // --migrate-only: apply migrations, then exit
   bool help = false;          // --help
 
   bool production() const { return mode == "production"; }
 };
+
+// An --smtp-url taken apart.
+struct SmtpUrl {
+  enum class Security { kStartTlsRequired, kImplicitTls, kPlaintextLoopback };
+  Security security = Security::kStartTlsRequired;
+  std::string host;  // a name or an IP address (IPv6 without brackets)
+  int port = 0;
+};
+// INVALID_ARGUMENT (a plain message, no details) for another scheme, a user, path or query, a
+// bad port, or smtp+plaintext to a host that is not loopback.
+absl::StatusOr<SmtpUrl> ParseSmtpUrl(std::string_view url);
+
+// True for "localhost", 127.0.0.0/8 and ::1 (with or without brackets).
+bool IsLoopbackHostName(std::string_view host);
 
 // Looks up an environment variable; tests pass their own.
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include "common/base/errors.h"
 
@@ -81,6 +83,80 @@ TEST(HostConfig, UsageListsEveryVariable) {
                           "FGC_DATABASE_URL", "FGC_JWKS_FILE", "FGC_MODE"}) {
     EXPECT_NE(usage.find(var), std::string::npos) << var;
   }
+}
+
+TEST(HostConfig, DeliveryIsNotConfiguredByDefault) {
+  auto c = ParseHostConfig({}, FakeEnv({}));
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->smtp_url.empty());
+  EXPECT_TRUE(c->sms_webhook_url.empty());
+}
+
+TEST(HostConfig, DeliverySettingsFromFlagsAndSecretsFromTheEnvironment) {
+  auto c = ParseHostConfig(
+      {"--smtp-url=smtp://mail.example:587", "--smtp-from", "Family meetings <fgc@council.example>",
+       "--smtp-username=fgc", "--sms-webhook-url=https://sms.example/v1"},
+      FakeEnv({{"FGC_SMTP_PASSWORD", "pw"}, {"FGC_SMS_WEBHOOK_SECRET", "secret"}}));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->smtp_url, "smtp://mail.example:587");
+  EXPECT_EQ(c->smtp_password, "pw");
+  EXPECT_EQ(c->sms_webhook_secret, "secret");
+}
+
+TEST(HostConfig, SecretsAreRefusedAsFlags) {
+  for (const char* flag : {"--smtp-password=pw", "--sms-webhook-secret=s"}) {
+    auto c = ParseHostConfig({flag}, FakeEnv({}));
+    ASSERT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument) << flag;
+    EXPECT_NE(DetailsOf(c.status())->field_violations.at(0).description.find("FGC_"),
+              std::string::npos);
+  }
+}
+
+TEST(HostConfig, PlaintextSmtpOnlyToLoopback) {
+  EXPECT_TRUE(ParseHostConfig({"--smtp-url=smtp+plaintext://127.0.0.1:2525",
+                               "--smtp-from=fgc@localhost.example"},
+                              FakeEnv({}))
+                  .ok());
+  auto c = ParseHostConfig(
+      {"--smtp-url=smtp+plaintext://mail.example:25", "--smtp-from=fgc@council.example"},
+      FakeEnv({}));
+  ASSERT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(DetailsOf(c.status())->field_violations.at(0).field, "--smtp-url");
+}
+
+TEST(HostConfig, SmtpUrlFormsAndDefaultPorts) {
+  auto starttls = ParseSmtpUrl("smtp://mail.example");
+  ASSERT_TRUE(starttls.ok());
+  EXPECT_EQ(starttls->security, SmtpUrl::Security::kStartTlsRequired);
+  EXPECT_EQ(starttls->port, 587);
+  auto implicit = ParseSmtpUrl("smtps://[2001:db8::1]:4650");
+  ASSERT_TRUE(implicit.ok());
+  EXPECT_EQ(implicit->host, "2001:db8::1");
+  EXPECT_EQ(implicit->port, 4650);
+  for (const char* bad : {"http://mail.example", "smtp://user:pw@mail.example", "smtp://",
+                          "smtp://mail.example:0", "smtp://mail.example:x", "smtp://m/path"}) {
+    EXPECT_FALSE(ParseSmtpUrl(bad).ok()) << bad;
+  }
+}
+
+TEST(HostConfig, EachDeliverySettingNamesItsFlag) {
+  auto c = ParseHostConfig({"--smtp-url=smtp://mail.example", "--smtp-username=fgc",
+                            "--sms-webhook-url=http://sms.example/v1"},
+                           FakeEnv({}));
+  ASSERT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  std::vector<std::string> fields;
+  const auto details = DetailsOf(c.status());
+  ASSERT_TRUE(details.has_value());
+  for (const auto& v : details->field_violations) fields.push_back(v.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"--smtp-from", "--smtp-username", "--sms-webhook-url",
+                                              "--sms-webhook-url"}));
+}
+
+TEST(HostConfig, UsageNamesTheSecretsButNoFlagForThem) {
+  std::string usage = HostConfigUsage("fgc serve");
+  EXPECT_NE(usage.find("FGC_SMTP_PASSWORD"), std::string::npos);
+  EXPECT_NE(usage.find("FGC_SMS_WEBHOOK_SECRET"), std::string::npos);
+  EXPECT_EQ(usage.find("--smtp-password"), std::string::npos);
 }
 
 }  // namespace
