@@ -135,12 +135,19 @@ TEST_F(CompiledRoleTable, ManagerMayDoEverythingACoordinatorMay) {
 
 TEST_F(CompiledRoleTable, OnlyHoldersOfStatutoryPowerUseIt) {
   for (const char* method :
-       {"fgc.v1.LedgerService/RecordPowerUse", "fgc.v1.PlanService/RecordReferrerDecision",
-        "fgc.v1.PlanService/DecideResource"}) {
+       {"fgc.v1.PlanService/RecordReferrerDecision", "fgc.v1.PlanService/DecideResource"}) {
     EXPECT_EQ(table_.AllowedRoles(method),
               (std::vector<Role>{Role::kReferrer, Role::kAgencySystem, Role::kManager}))
         << method;
   }
+}
+
+TEST_F(CompiledRoleTable, ACoordinatorReachesRecordPowerUseOnlyForRestrictions) {
+  // RestrictParticipation writes its power record on the coordinator's behalf; the ledger
+  // refuses a coordinator every other kind of power (services/ledger/entry/power_authority.h).
+  EXPECT_EQ(table_.AllowedRoles("fgc.v1.LedgerService/RecordPowerUse"),
+            (std::vector<Role>{Role::kCoordinator, Role::kReferrer, Role::kAgencySystem,
+                               Role::kManager}));
 }
 
 TEST_F(CompiledRoleTable, ReferrerDecidesButDoesNotEditTheFamilysPlan) {

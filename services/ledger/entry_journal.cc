@@ -127,31 +127,71 @@ absl::StatusOr<v1::LedgerEntry> EntryJournal::Append(const std::string& tenant,
   return result;
 }
 
-absl::StatusOr<v1::LedgerEntry> EntryJournal::ReadSealed(const std::string& tenant, int64_t index) {
-  auto stored = store_->ReadEntry(tenant, index);
-  if (!stored.ok()) return stored.status();
-  auto entry = ParseLeafData(stored->leaf_data);
+namespace {
+
+absl::StatusOr<v1::LedgerEntry> SealedEntryOf(const StoredEntry& stored) {
+  auto entry = ParseLeafData(stored.leaf_data);
   if (!entry.ok()) {
     return absl::DataLossError("a stored ledger entry does not parse: the log is damaged");
   }
-  entry->set_leaf_data(stored->leaf_data);
-  entry->set_leaf_hash(stored->leaf_hash);
+  entry->set_leaf_data(stored.leaf_data);
+  entry->set_leaf_hash(stored.leaf_hash);
   return entry;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::LedgerEntry> EntryJournal::ReadSealed(const std::string& tenant, int64_t index) {
+  auto stored = store_->ReadEntry(tenant, index);
+  if (!stored.ok()) return stored.status();
+  return SealedEntryOf(*stored);
+}
+
+absl::StatusOr<std::vector<v1::LedgerEntry>> EntryJournal::ConferenceEntriesSealed(
+    const std::string& tenant, const std::string& conference) {
+  constexpr int kPage = 500;
+  EntryFilter filter;
+  filter.conference = conference;
+  std::vector<v1::LedgerEntry> entries;
+  int64_t from = 0;
+  while (true) {
+    auto page = store_->ListEntries(tenant, filter, from, kPage);
+    if (!page.ok()) return page.status();
+    for (const StoredEntry& stored : page->entries) {
+      auto entry = SealedEntryOf(stored);
+      if (!entry.ok()) return entry.status();
+      entries.push_back(*std::move(entry));
+    }
+    if (static_cast<int>(page->entries.size()) < kPage) return entries;
+    from = page->entries.back().index + 1;
+  }
+}
+
+absl::Status EntryJournal::Open(const std::string& tenant, const std::string& conference,
+                                std::span<v1::LedgerEntry> entries) {
+  if (entries.empty()) return absl::OkStatus();
+  auto key = DataKeyFor(tenant, conference);
+  if (key.status().code() == absl::StatusCode::kFailedPrecondition) {
+    // Erased: the key is gone; the entries, their hashes and proofs stay, the details do not.
+    auto erased_at = store_->ErasedAt(tenant, conference);
+    if (!erased_at.ok()) return erased_at.status();
+    for (v1::LedgerEntry& entry : entries) {
+      MarkErased(&entry, ToProto(erased_at->value_or(absl::UnixEpoch())));
+    }
+    return absl::OkStatus();
+  }
+  if (!key.ok()) return key.status();
+  for (v1::LedgerEntry& entry : entries) {
+    if (absl::Status s = OpenPersonalFields(&entry, *key, entry.name()); !s.ok()) return s;
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<v1::LedgerEntry> EntryJournal::Read(const std::string& tenant, int64_t index) {
   auto entry = ReadSealed(tenant, index);
   if (!entry.ok()) return entry.status();
-  auto key = DataKeyFor(tenant, entry->conference());
-  if (key.status().code() == absl::StatusCode::kFailedPrecondition) {
-    // Erased: the key is gone; the entry, its hash and proofs stay, the details do not.
-    auto erased_at = store_->ErasedAt(tenant, entry->conference());
-    if (!erased_at.ok()) return erased_at.status();
-    MarkErased(&*entry, ToProto(erased_at->value_or(absl::UnixEpoch())));
-    return entry;
-  }
-  if (!key.ok()) return key.status();
-  if (absl::Status s = OpenPersonalFields(&*entry, *key, entry->name()); !s.ok()) return s;
+  const std::string conference = entry->conference();
+  if (absl::Status s = Open(tenant, conference, std::span(&*entry, 1)); !s.ok()) return s;
   return entry;
 }
 

@@ -5,7 +5,9 @@
 // proof reads of LedgerStore.
 #pragma once
 
+#include <span>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -35,6 +37,16 @@ class EntryJournal {
 
   // The entry at `index` as hashed (personal fields sealed): what supersession rules read.
   absl::StatusOr<v1::LedgerEntry> ReadSealed(const std::string& tenant, int64_t index);
+
+  // Every entry of `conference`, in log order, as hashed (personal fields sealed), with
+  // leaf_data and leaf_hash.
+  absl::StatusOr<std::vector<v1::LedgerEntry>> ConferenceEntriesSealed(
+      const std::string& tenant, const std::string& conference);
+
+  // Opens the personal fields of `entries`, all of `conference`, with one read of its key, or
+  // marks them erased once the key is gone.
+  absl::Status Open(const std::string& tenant, const std::string& conference,
+                    std::span<v1::LedgerEntry> entries);
 
   // Drops what this journal remembers of the conference's key (after an erasure).
   void ForgetDataKey(const std::string& tenant, const std::string& conference);

@@ -17,7 +17,7 @@ server::ServiceComponent LedgerComponent() {
       [](const server::ServiceDeps& deps) -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
     auto keys = LoadLedgerKeys(*deps.config);
     if (!keys.ok()) return keys.status();
-    return std::make_unique<LedgerService>(deps.guard, deps.pool, *std::move(keys));
+    return std::make_unique<LedgerService>(deps.guard, deps.pool, deps.peers, *std::move(keys));
   };
   return component;
 }

@@ -11,8 +11,10 @@
 #include "services/ledger/entry/consent_decision.h"
 #include "services/ledger/entry/entry_validation.h"
 #include "services/ledger/entry/ledger_names.h"
+#include "services/ledger/entry/power_authority.h"
 #include "services/ledger/entry/supersession.h"
 #include "services/ledger/entry_filter.h"
+#include "services/ledger/ledger_requests.h"
 #include "services/ledger/log/checkpoint.h"
 #include "services/ledger/log/proof.h"
 
@@ -33,22 +35,6 @@ absl::Status RequireParent(const std::string& parent, const Caller& caller) {
     return FieldError("parent", absl::StrCat("must be ", LedgerParentName(caller.tenant)));
   }
   return absl::OkStatus();
-}
-
-absl::Status RequireRequestId(const std::string& request_id) {
-  if (request_id.empty() || request_id.size() > 128) {
-    return FieldError("request_id", "is required (1-128 characters; reuse it to retry)");
-  }
-  return absl::OkStatus();
-}
-
-// The actor is who the credentials say, never what the request claims.
-void SetActor(const Caller& caller, v1::LedgerEntry* entry) {
-  v1::Actor* actor = entry->mutable_actor();
-  const v1::Actor credited = server::ActorOf(caller);
-  actor->set_subject(credited.subject());
-  actor->set_role(credited.role());
-  actor->set_agency(credited.agency());
 }
 
 absl::StatusOr<int64_t> EntryIndex(const std::string& field, const std::string& name,
@@ -106,8 +92,10 @@ absl::StatusOr<std::vector<std::string>> Proof(LedgerStore& store, const std::st
 
 }  // namespace
 
-LedgerService::LedgerService(const server::RequestGuard* guard, db::Pool* pool, LedgerKeys keys)
+LedgerService::LedgerService(const server::RequestGuard* guard, db::Pool* pool,
+                             server::PeerChannels* peers, LedgerKeys keys)
     : GuardedService(Descriptor(), guard),
+      peers_(peers),
       keys_(std::move(keys)),
       store_(pool),
       sequencer_(std::make_unique<Sequencer>(
@@ -166,6 +154,10 @@ void LedgerService::RegisterHandlers() {
       "EraseSubject",
       [this](const Caller& caller, const v1::EraseSubjectRequest& req,
              v1::EraseSubjectResponse& resp) { return EraseSubject(caller, req, resp); });
+  Handle<v1::GetMyRecordRequest, v1::GetMyRecordResponse>(
+      "GetMyRecord",
+      [this](const Caller& caller, const v1::GetMyRecordRequest& req,
+             v1::GetMyRecordResponse& resp) { return GetMyRecord(caller, req, resp); });
   Handle<v1::GetEntryRequest, v1::GetEntryResponse>(
       "GetEntry", [this](const Caller& caller, const v1::GetEntryRequest& req,
                          v1::GetEntryResponse& resp) { return GetEntry(caller, req, resp); });
@@ -218,7 +210,9 @@ absl::StatusOr<v1::LedgerEntry> LedgerService::Record(const Caller& caller,
                                                       const google::protobuf::Message& request,
                                                       const v1::LedgerEntry& requested,
                                                       RecordMethod method) {
-  if (caller.kind != Caller::Kind::kStaff) return Unimplemented("family ledger records");
+  if (caller.kind != Caller::Kind::kStaff) {
+    return PermissionDenied("ROLE_NOT_ALLOWED", "an invitation link records nothing here");
+  }
   const auto& parent = request.GetReflection()->GetString(
       request, request.GetDescriptor()->FindFieldByName("parent"));
   const auto& request_id = request.GetReflection()->GetString(
@@ -229,6 +223,9 @@ absl::StatusOr<v1::LedgerEntry> LedgerService::Record(const Caller& caller,
   ClearOutputOnlyFields(&entry);
   if (absl::Status s = ValidateNewEntry(entry, caller.tenant, method, absl::Now()); !s.ok()) {
     return s;
+  }
+  if (method == RecordMethod::kRecordPowerUse) {
+    if (absl::Status s = CheckPowerAuthority(server::ActorRoleOf(caller), entry); !s.ok()) return s;
   }
   if (entry.kind() == v1::LEDGER_ENTRY_KIND_POWER_ENDED) {
     auto target_index = EntryIndex("entry.supersedes", entry.supersedes(), caller);
@@ -245,8 +242,7 @@ absl::StatusOr<v1::LedgerEntry> LedgerService::Record(const Caller& caller,
 
 absl::StatusOr<v1::LedgerEntry> LedgerService::Withdraw(const Caller& caller,
                                                         const v1::WithdrawConsentRequest& req) {
-  // A family member withdraws with their invitation token once tokens resolve (issue 5).
-  if (caller.kind != Caller::Kind::kStaff) return Unimplemented("WithdrawConsent by token");
+  if (caller.kind == Caller::Kind::kFamily) return FamilyWithdraw(caller, req);
   if (absl::Status s = RequireRequestId(req.request_id()); !s.ok()) return s;
   auto index = EntryIndex("name", req.name(), caller);
   if (!index.ok()) return index.status();

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "common/server/guarded_service.h"
+#include "common/server/peer_channels.h"
 #include "fgc/v1/ledger_service.pb.h"
 #include "services/ledger/entry/entry_validation.h"
 #include "services/ledger/entry_journal.h"
@@ -17,8 +18,10 @@ namespace fgc::ledger {
 
 class LedgerService final : public server::GuardedService {
  public:
-  // Takes ownership of the keys; `pool` must outlive the service.
-  LedgerService(const server::RequestGuard* guard, db::Pool* pool, LedgerKeys keys);
+  // Takes ownership of the keys; `pool` and `peers` (InvitationService, which resolves family
+  // members' tokens) must outlive the service.
+  LedgerService(const server::RequestGuard* guard, db::Pool* pool, server::PeerChannels* peers,
+                LedgerKeys keys);
   ~LedgerService() override;
 
  private:
@@ -36,8 +39,14 @@ class LedgerService final : public server::GuardedService {
                             v1::EraseSubjectResponse& resp);
   absl::Status GetEntry(const server::Caller& caller, const v1::GetEntryRequest& req,
                         v1::GetEntryResponse& resp);
+  // family_record.cc: by invitation token.
+  absl::Status GetMyRecord(const server::Caller& caller, const v1::GetMyRecordRequest& req,
+                           v1::GetMyRecordResponse& resp);
+  absl::StatusOr<v1::LedgerEntry> FamilyWithdraw(const server::Caller& caller,
+                                                 const v1::WithdrawConsentRequest& req);
 
   // Constant after construction; the sequencer is destroyed first (it drains its queue).
+  server::PeerChannels* const peers_;
   LedgerKeys keys_;
   LedgerStore store_;
   std::unique_ptr<Sequencer> sequencer_;

@@ -49,8 +49,8 @@ class LedgerServiceTest : public ::testing::Test {
         verifier, std::make_shared<const auth::RoleTable>(auth::RoleTable::Load().value()));
     HostConfig config;
     config.state_dir = dir_.path() + "/state";
-    service_ =
-        std::make_unique<LedgerService>(guard_.get(), pool_.get(), LoadLedgerKeys(config).value());
+    service_ = std::make_unique<LedgerService>(guard_.get(), pool_.get(), &peers_,
+                                               LoadLedgerKeys(config).value());
     server::GrpcHostOptions options;
     options.listen = "127.0.0.1:0";
     options.metrics = std::make_shared<prometheus::Registry>();
@@ -94,6 +94,7 @@ class LedgerServiceTest : public ::testing::Test {
   }
 
   fgc::testing::TempDir dir_;
+  server::PeerChannels peers_{{}, {}};  // no InvitationService: tokens do not resolve
   std::unique_ptr<db::Pool> pool_;
   std::unique_ptr<auth::JwtSigner> signer_;
   std::unique_ptr<server::RequestGuard> guard_;
@@ -175,6 +176,39 @@ TEST_F(LedgerServiceTest, APowerRecordWithoutLegalBasisOrReasonsNamesBothFields)
   bool legal_basis = false;
   for (const auto& f : fields) legal_basis |= f.rfind("entry.power.legal_basis", 0) == 0;
   EXPECT_TRUE(legal_basis) << s.error_message();
+}
+
+TEST_F(LedgerServiceTest, ACoordinatorRecordsARestrictionOfParticipation) {
+  v1::RecordPowerUseRequest req;
+  req.set_parent(std::string("tenants/") + kTenant + "/ledger");
+  *req.mutable_entry() = ValidPower();
+  req.mutable_entry()->mutable_power()->set_power(v1::POWER_KIND_RESTRICT_PARTICIPATION);
+  req.mutable_entry()->mutable_power()->clear_overridden_purpose();
+  req.set_request_id("restrict-1");
+  v1::RecordPowerUseResponse resp;
+  grpc::Status s = stub_->RecordPowerUse(Context(auth::Role::kCoordinator).get(), req, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(resp.entry().actor().role(), v1::ACTOR_ROLE_COORDINATOR);
+}
+
+TEST_F(LedgerServiceTest, ACoordinatorMayNotRecordProceedingWithoutConsent) {
+  v1::RecordPowerUseRequest req;
+  req.set_parent(std::string("tenants/") + kTenant + "/ledger");
+  *req.mutable_entry() = ValidPower();
+  req.set_request_id("override-1");
+  v1::RecordPowerUseResponse resp;
+  grpc::Status s = stub_->RecordPowerUse(Context(auth::Role::kCoordinator).get(), req, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << s.error_message();
+  EXPECT_FALSE(Check().allowed());  // nothing was written
+}
+
+TEST_F(LedgerServiceTest, ATokenThatCannotBeResolvedIsUnavailableAndReadsNothing) {
+  grpc::ClientContext context;
+  context.AddMetadata("x-fgc-invitation-token", "dGhpcyBpcyBub3QgYSByZWFsIHRva2VuIGF0IGFsbA");
+  v1::GetMyRecordResponse resp;
+  grpc::Status s = stub_->GetMyRecord(&context, v1::GetMyRecordRequest(), &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAVAILABLE) << s.error_message();
+  EXPECT_EQ(resp.entries_size(), 0);
 }
 
 TEST_F(LedgerServiceTest, ProofsAndCheckpointsVerifyWithOnlyTheVerifierKey) {
