@@ -187,6 +187,16 @@ absl::Status EntryJournal::Open(const std::string& tenant, const std::string& co
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::optional<v1::LedgerEntry>> EntryJournal::Replayed(
+    const std::string& tenant, const std::string& request_id, const std::string& request_hash) {
+  auto earlier = store_->EarlierAppend(tenant, request_id, request_hash);
+  if (!earlier.ok()) return earlier.status();
+  if (!earlier->has_value()) return std::nullopt;
+  auto entry = Read(tenant, **earlier);
+  if (!entry.ok()) return entry.status();
+  return *std::move(entry);
+}
+
 absl::StatusOr<v1::LedgerEntry> EntryJournal::Read(const std::string& tenant, int64_t index) {
   auto entry = ReadSealed(tenant, index);
   if (!entry.ok()) return entry.status();

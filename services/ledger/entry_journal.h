@@ -5,6 +5,7 @@
 // proof reads of LedgerStore.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -30,6 +31,12 @@ class EntryJournal {
   absl::StatusOr<v1::LedgerEntry> Append(const std::string& tenant, const v1::LedgerEntry& entry,
                                          const std::string& request_id,
                                          const std::string& request_hash);
+
+  // The entry an earlier append with `request_id` and the same request wrote, as people see it;
+  // nullopt for a new id; INVALID_ARGUMENT (REQUEST_ID_REUSED) for another request's id.
+  absl::StatusOr<std::optional<v1::LedgerEntry>> Replayed(const std::string& tenant,
+                                                          const std::string& request_id,
+                                                          const std::string& request_hash);
 
   // The entry at `index` as people see it: personal fields opened, or "[erased]" after
   // erasure. With leaf_data and leaf_hash exactly as in the log.

@@ -84,13 +84,18 @@ absl::StatusOr<v1::LedgerEntry> LedgerService::FamilyWithdraw(
   }
   if (!target.ok()) return target.status();
   if (absl::Status s = CheckHolderIsGrantor(*target, holder); !s.ok()) return s;
+  // Only now, for a consent that is theirs, may a retry get the first withdrawal back.
+  const std::string request_hash = server::RequestHash(req);
+  auto replayed = journal_.Replayed(family->tenant, req.request_id(), request_hash);
+  if (!replayed.ok()) return replayed.status();
+  if (replayed->has_value()) return **replayed;
   auto withdrawn = store_.IsSuperseded(family->tenant, parsed->index);
   if (!withdrawn.ok()) return withdrawn.status();
   if (absl::Status s = ValidateWithdrawal(*target, *withdrawn); !s.ok()) return s;
   auto entry = BuildWithdrawal(*target, req, Withdrawer::kInvitationToken, absl::Now());
   if (!entry.ok()) return entry.status();
   SetActor(family->ResolvedCaller(caller), &*entry);
-  return journal_.Append(family->tenant, *entry, req.request_id(), server::RequestHash(req));
+  return journal_.Append(family->tenant, *entry, req.request_id(), request_hash);
 }
 
 }  // namespace fgc::ledger

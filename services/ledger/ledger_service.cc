@@ -228,6 +228,10 @@ absl::StatusOr<v1::LedgerEntry> LedgerService::Record(const Caller& caller,
     if (absl::Status s = CheckPowerAuthority(server::ActorRoleOf(caller), entry); !s.ok()) return s;
   }
   if (entry.kind() == v1::LEDGER_ENTRY_KIND_POWER_ENDED) {
+    // A retry would find the power ended by its first try: it gets that first answer.
+    auto replayed = journal_.Replayed(caller.tenant, request_id, RequestHash(request));
+    if (!replayed.ok()) return replayed.status();
+    if (replayed->has_value()) return **replayed;
     auto target_index = EntryIndex("entry.supersedes", entry.supersedes(), caller);
     if (!target_index.ok()) return target_index.status();
     auto target = journal_.ReadSealed(caller.tenant, *target_index);
@@ -246,6 +250,10 @@ absl::StatusOr<v1::LedgerEntry> LedgerService::Withdraw(const Caller& caller,
   if (absl::Status s = RequireRequestId(req.request_id()); !s.ok()) return s;
   auto index = EntryIndex("name", req.name(), caller);
   if (!index.ok()) return index.status();
+  // A retry would find the consent withdrawn by its first try: it gets that first answer.
+  auto replayed = journal_.Replayed(caller.tenant, req.request_id(), RequestHash(req));
+  if (!replayed.ok()) return replayed.status();
+  if (replayed->has_value()) return **replayed;
   auto target = journal_.Read(caller.tenant, *index);
   if (!target.ok()) return target.status();
   auto withdrawn = store_.IsSuperseded(caller.tenant, *index);

@@ -178,6 +178,24 @@ TEST_F(LedgerServiceTest, APowerRecordWithoutLegalBasisOrReasonsNamesBothFields)
   EXPECT_TRUE(legal_basis) << s.error_message();
 }
 
+TEST_F(LedgerServiceTest, ARetriedWithdrawalReturnsTheFirstWithdrawal) {
+  v1::RecordConsentResponse recorded;
+  ASSERT_TRUE(stub_->RecordConsent(Context().get(), ConsentRequest("c-retry"), &recorded).ok());
+  v1::WithdrawConsentRequest req;
+  req.set_name(recorded.entry().name());
+  req.set_collection_method(v1::COLLECTION_METHOD_VERBAL_TELEPHONE);
+  req.set_language_code("en");
+  req.set_request_id("w-retry");
+  v1::WithdrawConsentResponse first, again;
+  ASSERT_TRUE(stub_->WithdrawConsent(Context().get(), req, &first).ok());
+  grpc::Status s = stub_->WithdrawConsent(Context().get(), req, &again);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(again.entry().name(), first.entry().name());
+  req.set_reason("changed my mind");
+  EXPECT_EQ(stub_->WithdrawConsent(Context().get(), req, &again).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(LedgerServiceTest, ACoordinatorRecordsARestrictionOfParticipation) {
   v1::RecordPowerUseRequest req;
   req.set_parent(std::string("tenants/") + kTenant + "/ledger");

@@ -295,6 +295,20 @@ absl::StatusOr<StoredEntry> LedgerStore::ReadEntry(const std::string& tenant, in
       });
 }
 
+absl::StatusOr<std::optional<int64_t>> LedgerStore::EarlierAppend(const std::string& tenant,
+                                                                  const std::string& request_id,
+                                                                  const std::string& request_hash) {
+  return pool_->WithTenantResult<std::optional<int64_t>>(
+      tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::optional<int64_t>> {
+        pqxx::result r = tx.exec_params(
+            "SELECT idx, request_hash FROM entries WHERE tenant = $1 AND request_id = $2 LIMIT 1",
+            tenant, request_id);
+        if (r.empty()) return std::nullopt;
+        if (Bytes(r[0][1]) != request_hash) return RequestIdReused(request_id);
+        return r[0][0].as<int64_t>();
+      });
+}
+
 absl::StatusOr<bool> LedgerStore::IsSuperseded(const std::string& tenant, int64_t index) {
   return pool_->WithTenantResult<bool>(tenant, [&](pqxx::work& tx) -> absl::StatusOr<bool> {
     return !tx.exec_params("SELECT 1 FROM entries WHERE tenant = $1 AND supersedes = $2 LIMIT 1",

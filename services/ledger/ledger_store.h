@@ -100,6 +100,14 @@ class LedgerStore {
 
   absl::StatusOr<StoredEntry> ReadEntry(const std::string& tenant, int64_t index);
 
+  // The index of the entry an earlier append with `request_id` wrote, when its request hashed to
+  // `request_hash`; nullopt when the id is new; INVALID_ARGUMENT (REQUEST_ID_REUSED) when it
+  // belongs to another request. For appends whose checks a retry would fail (a withdrawal finds
+  // its consent withdrawn by the first try), so that a retry gets the first answer (AIP-155).
+  absl::StatusOr<std::optional<int64_t>> EarlierAppend(const std::string& tenant,
+                                                       const std::string& request_id,
+                                                       const std::string& request_hash);
+
   // Whether an entry supersedes the one at `index` (a withdrawal, the end of a power).
   absl::StatusOr<bool> IsSuperseded(const std::string& tenant, int64_t index);
 
