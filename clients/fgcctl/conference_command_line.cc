@@ -3,28 +3,16 @@
 #include <utility>
 
 #include "absl/strings/str_join.h"
+#include "clients/fgcctl/command_flags.h"
 #include "clients/fgcctl/conference_settings.h"
 
 namespace fgc::ctl {
 namespace {
 
-void TenantFlag(CLI::App* command, std::string& tenant, bool required) {
-  auto* option = command->add_option(
-      "--tenant", tenant,
+void ConferenceTenantFlag(CLI::App* command, std::string& tenant, bool required) {
+  fgc::ctl::TenantFlag(
+      command, tenant, required,
       required ? "the tenant" : "the tenant, when the conference is given by its id alone");
-  if (required) option->required();
-}
-
-void ConferenceArgument(CLI::App* command, std::string& conference) {
-  command
-      ->add_option("conference", conference,
-                   "the conference: tenants/{tenant}/conferences/{id}, or its id with --tenant")
-      ->required();
-}
-
-void RequestIdFlag(CLI::App* command, std::string& request_id) {
-  command->add_option("--request-id", request_id,
-                      "retry key (default: a new random one, printed so you can retry with it)");
 }
 
 }  // namespace
@@ -44,7 +32,7 @@ ConferenceCommandLine::ConferenceCommandLine(CLI::App& app, std::function<Connec
 void ConferenceCommandLine::AddCreate(CLI::App& conference) {
   CLI::App* create = conference.add_subcommand(
       "create", "create a conference from a referral (a Conference as protobuf JSON)");
-  TenantFlag(create, create_.tenant, true);
+  ConferenceTenantFlag(create, create_.tenant, true);
   create
       ->add_option("--from", create_.file,
                    "the referral: urgency, time_zone, referral, children, parental_responsibility "
@@ -59,12 +47,12 @@ void ConferenceCommandLine::AddCreate(CLI::App& conference) {
 void ConferenceCommandLine::AddReads(CLI::App& conference) {
   CLI::App* get = conference.add_subcommand("get", "one conference: stage, people, deadlines");
   ConferenceArgument(get, get_.conference);
-  TenantFlag(get, get_.tenant, false);
+  ConferenceTenantFlag(get, get_.tenant, false);
   get->callback([this] { exit_code_ = RunGetConference(connect_(), get_, json_); });
 
   CLI::App* list = conference.add_subcommand(
       "list", "conferences, newest referral first: name, stage, urgency, coordinator, overdue");
-  TenantFlag(list, list_.tenant, true);
+  ConferenceTenantFlag(list, list_.tenant, true);
   list->add_option("--filter", list_.filter,
                    "on stage, urgency, coordinator.subject, referral.referring_agency, overdue; "
                    "e.g. 'stage = STAGE_PREPARATION AND overdue = true'");
@@ -73,6 +61,16 @@ void ConferenceCommandLine::AddReads(CLI::App& conference) {
   list->add_option("--page-token", list_.page_token, "continue from a previous page");
   list->add_flag("--all", list_.all, "follow every page to the end");
   list->callback([this] { exit_code_ = RunListConferences(connect_(), list_, json_); });
+
+  CLI::App* overdue = conference.add_subcommand(
+      "overdue", "conferences past a timescale, most overdue first, with what they missed");
+  ConferenceTenantFlag(overdue, overdue_.tenant, true);
+  overdue->add_option("--as-of", overdue_.as_of,
+                      "judge at this RFC 3339 time (default: now; a later one forecasts)");
+  PageFlags(overdue, overdue_.page, "conferences",
+            "on timescale, coordinator.subject, referral.referring_agency; e.g. "
+            "'timescale = TIMESCALE_ACKNOWLEDGE_REFERRAL'");
+  overdue->callback([this] { exit_code_ = RunListOverdue(connect_(), overdue_, json_); });
 }
 
 void ConferenceCommandLine::AddUpdate(CLI::App& conference) {
@@ -80,7 +78,7 @@ void ConferenceCommandLine::AddUpdate(CLI::App& conference) {
       "update",
       "change fields; refused, not overwritten, if someone changed the conference meanwhile");
   ConferenceArgument(update, update_.conference);
-  TenantFlag(update, update_.tenant, false);
+  ConferenceTenantFlag(update, update_.tenant, false);
   update
       ->add_option("--set", update_.settings,
                    "path=value, repeatable; paths: " + absl::StrJoin(SettablePaths(), ", ") +
@@ -104,7 +102,7 @@ void ConferenceCommandLine::AddTransition(CLI::App& conference) {
   CLI::App* move = conference.add_subcommand(
       "transition", "move to another stage (leaving referral needs consent and a coordinator)");
   ConferenceArgument(move, transition_.conference);
-  TenantFlag(move, transition_.tenant, false);
+  ConferenceTenantFlag(move, transition_.tenant, false);
   move->add_option("--to", transition_.to,
                    "preparation, information-sharing, private-family-time, plan-agreement or "
                    "closed")

@@ -33,6 +33,7 @@ class ConferenceCommandLine {
   CreateConferenceOptions create_;
   GetConferenceOptions get_;
   ListConferencesOptions list_;
+  ListOverdueOptions overdue_;
   UpdateConferenceOptions update_;
   TransitionConferenceOptions transition_;
 };

@@ -1,13 +1,15 @@
 // `fgcctl conference ...`: creating a conference from a referral, reading and listing
-// conferences, changing their fields and moving them from stage to stage. Each Run function
-// prints human text (or, with `json`, the response message as protobuf JSON) and returns the
-// exit code: 0 on success; 64 + the gRPC code when a call fails (status and details on stderr);
-// 2 for unusable input (a file that cannot be read or parsed, a malformed argument).
+// conferences and those past their timescales, changing their fields and moving them from stage to
+// stage. Each Run function prints human text (or, with `json`, the response message as protobuf
+// JSON) and returns the exit code: 0 on success; 64 + the gRPC code when a call fails (status and
+// details on stderr); 2 for unusable input (a file that cannot be read or parsed, a malformed
+// argument).
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "clients/fgcctl/command_flags.h"
 #include "clients/fgcctl/connection.h"
 
 namespace fgc::ctl {
@@ -30,6 +32,12 @@ struct ListConferencesOptions {
   std::string page_token;
   int page_size = 0;
   bool all = false;  // follow next_page_token to the end
+};
+
+struct ListOverdueOptions {
+  std::string tenant;
+  std::string as_of;  // RFC 3339; empty: now
+  PageOptions page;
 };
 
 struct UpdateConferenceOptions {
@@ -61,6 +69,7 @@ int RunCreateConference(const Connection& connection, const CreateConferenceOpti
 int RunGetConference(const Connection& connection, const GetConferenceOptions& options, bool json);
 int RunListConferences(const Connection& connection, const ListConferencesOptions& options,
                        bool json);
+int RunListOverdue(const Connection& connection, const ListOverdueOptions& options, bool json);
 int RunUpdateConference(const Connection& connection, const UpdateConferenceOptions& options,
                         bool json);
 int RunTransitionConference(const Connection& connection,

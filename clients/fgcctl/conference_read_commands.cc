@@ -1,11 +1,14 @@
-// `fgcctl conference get | list`: a conference in full, or one line per conference.
+// `fgcctl conference get | list | overdue`: a conference in full, or one line per conference.
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "clients/fgcctl/call_runner.h"
 #include "clients/fgcctl/conference_client.h"
 #include "clients/fgcctl/conference_commands.h"
 #include "clients/fgcctl/conference_text.h"
+#include "clients/fgcctl/journey_arguments.h"
 #include "clients/fgcctl/ledger_text.h"
+#include "clients/fgcctl/scheduling_text.h"
 #include "clients/fgcctl/status_output.h"
 
 namespace fgc::ctl {
@@ -56,6 +59,20 @@ int RunListConferences(const Connection& connection, const ListConferencesOption
     }
   }
   return 0;
+}
+
+int RunListOverdue(const Connection& connection, const ListOverdueOptions& options, bool json) {
+  v1::ListOverdueRequest request;
+  request.set_parent(TenantName(options.tenant));
+  request.set_filter(options.page.filter);
+  if (!options.as_of.empty()) {
+    auto as_of = ParseTime(options.as_of, absl::Now());
+    if (!as_of.ok()) return ReportUnusableInput(as_of.status(), json);
+    *request.mutable_as_of_time() = *as_of;
+  }
+  return RunList(connection, &v1::SchedulingService::Stub::ListOverdue, request, options.page, json,
+                 &v1::ListOverdueResponse::mutable_overdue_conferences, OverdueSummaryHeading(),
+                 OverdueSummaryLine, {"overdue conference", "overdue conferences"});
 }
 
 }  // namespace fgc::ctl

@@ -5,16 +5,14 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "clients/fgcctl/conference_text.h"
-#include "google/protobuf/field_mask.pb.h"
-#include "google/protobuf/util/field_mask_util.h"
+#include "clients/fgcctl/journey_arguments.h"
+#include "clients/fgcctl/masked_change.h"
 #include "google/protobuf/util/time_util.h"
 
 namespace fgc::ctl {
 namespace {
 
-using google::protobuf::util::FieldMaskUtil;
 using google::protobuf::util::TimeUtil;
 
 absl::Status Refuse(const std::string& path, const std::string& why) {
@@ -22,11 +20,7 @@ absl::Status Refuse(const std::string& path, const std::string& why) {
 }
 
 absl::Status AddPath(const std::string& path, ConferenceChange* change) {
-  if (std::find(change->paths.begin(), change->paths.end(), path) != change->paths.end()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, " is named twice"));
-  }
-  change->paths.push_back(path);
-  return absl::OkStatus();
+  return AddMaskPath(path, &change->paths);
 }
 
 absl::Status SetTime(const std::string& value, absl::Time now, google::protobuf::Timestamp* t) {
@@ -42,15 +36,10 @@ absl::Status SetTime(const std::string& value, absl::Time now, google::protobuf:
 
 // `subject[,display name[,agency]]`: the subject is what bookings reserve, so it comes first.
 absl::Status SetCoordinator(const std::string& value, v1::StaffMember* coordinator) {
-  std::vector<std::string> parts = absl::StrSplit(value, absl::MaxSplits(',', 2));
-  for (std::string& part : parts) absl::StripAsciiWhitespace(&part);
-  if (parts.empty() || parts[0].empty()) {
+  auto staff = ParseStaff(value);
+  if (!staff.ok())
     return Refuse("coordinator", "subject[,display name[,agency]], the subject first");
-  }
-  coordinator->Clear();
-  coordinator->set_subject(parts[0]);
-  if (parts.size() > 1) coordinator->set_display_name(parts[1]);
-  if (parts.size() > 2) coordinator->set_agency(parts[2]);
+  *coordinator = *std::move(staff);
   return absl::OkStatus();
 }
 
@@ -111,24 +100,7 @@ absl::Status ApplySetting(const std::string& setting, absl::Time now, Conference
 
 absl::Status ApplyMaskedFile(const v1::Conference& from, const std::string& mask,
                              ConferenceChange* change) {
-  google::protobuf::FieldMask field_mask;
-  for (absl::string_view part : absl::StrSplit(mask, ',', absl::SkipWhitespace())) {
-    std::string path(absl::StripAsciiWhitespace(part));
-    if (!FieldMaskUtil::IsValidPath<v1::Conference>(path)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--mask: ", path, " is not a field of a Conference"));
-    }
-    if (absl::Status s = AddPath(path, change); !s.ok()) return s;
-    field_mask.add_paths(path);
-  }
-  if (field_mask.paths().empty()) {
-    return absl::InvalidArgumentError("--mask: name the fields to take from the file");
-  }
-  FieldMaskUtil::MergeOptions options;
-  options.set_replace_message_fields(true);
-  options.set_replace_repeated_fields(true);
-  FieldMaskUtil::MergeMessageTo(from, field_mask, options, &change->conference);
-  return absl::OkStatus();
+  return ApplyMaskedMessage(from, mask, &change->conference, &change->paths);
 }
 
 }  // namespace fgc::ctl

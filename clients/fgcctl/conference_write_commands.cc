@@ -4,13 +4,14 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "clients/fgcctl/call_output.h"
 #include "clients/fgcctl/conference_client.h"
 #include "clients/fgcctl/conference_commands.h"
 #include "clients/fgcctl/conference_settings.h"
 #include "clients/fgcctl/conference_text.h"
+#include "clients/fgcctl/journey_arguments.h"
 #include "clients/fgcctl/ledger_text.h"
 #include "clients/fgcctl/status_output.h"
-#include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 
 namespace fgc::ctl {
@@ -19,14 +20,8 @@ namespace {
 using google::protobuf::util::TimeUtil;
 
 absl::StatusOr<v1::Conference> ReadConferenceFile(const std::string& path) {
-  auto text = ReadWholeFile(path);
-  if (!text.ok()) return text.status();
   v1::Conference conference;
-  auto parsed = google::protobuf::util::JsonStringToMessage(*text, &conference);
-  if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, " is not a Conference in protobuf JSON: ", parsed.ToString()));
-  }
+  if (absl::Status s = ReadMessageFile(path, &conference); !s.ok()) return s;
   return conference;
 }
 
@@ -41,20 +36,6 @@ int ReportWritten(const char* what, const v1::Conference& conference, const std:
               << " (reuse it with --request-id to retry: a retry never writes twice)\n";
   }
   return 0;
-}
-
-// `retry_flags` are the flags that repeat the request exactly (a request id reused with a
-// different request is refused), printed when the failure may have been passing.
-int ReportWriteFailure(const grpc::Status& status, const std::string& retry_flags, bool json) {
-  const int code = ReportFailure(status, json);
-  if (json) return code;
-  if (status.error_code() == grpc::StatusCode::ABORTED) {
-    std::cerr << "the conference changed since it was read: look at it again (fgcctl "
-                 "conference get) and decide whether your change still stands\n";
-  } else if (MayHaveBeenTransient(status.error_code())) {
-    std::cerr << "retry with " << retry_flags << " (a retry never writes twice)\n";
-  }
-  return code;
 }
 
 // The change `update` asks for: the file's masked fields first, then each --set.

@@ -42,6 +42,9 @@ std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {
   if (!options_.token.empty()) {
     context->AddMetadata("authorization", "Bearer " + options_.token);
   }
+  if (!options_.invitation_token.empty()) {
+    context->AddMetadata("x-fgc-invitation-token", options_.invitation_token);
+  }
   return context;
 }
 

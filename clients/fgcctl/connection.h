@@ -1,5 +1,6 @@
-// How fgcctl reaches fgc: the address (FGC_ADDR or --addr), the bearer token (FGC_TOKEN or
-// --token) attached to every call, and per-call deadlines.
+// How fgcctl reaches fgc: the address (FGC_ADDR or --addr), the credential attached to every
+// call (staff: the bearer token, FGC_TOKEN or --token; a family member: their invitation
+// token), and per-call deadlines.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -12,8 +13,9 @@ namespace fgc::ctl {
 
 struct ConnectionOptions {
   std::string address = "127.0.0.1:50051";
-  std::string token;        // bearer JWT; empty sends none
-  std::string tls_ca_file;  // when set, TLS with these roots
+  std::string token;             // bearer JWT; empty sends none
+  std::string invitation_token;  // a family member's link token; empty sends none
+  std::string tls_ca_file;       // when set, TLS with these roots
   std::chrono::seconds timeout{10};
 };
 

@@ -2,16 +2,13 @@
 
 #include <utility>
 
+#include "clients/fgcctl/command_flags.h"
+
 namespace fgc::ctl {
 namespace {
 
 void TenantFlag(CLI::App* command, std::string& tenant) {
-  command->add_option("--tenant", tenant, "the tenant whose ledger this is")->required();
-}
-
-void RequestIdFlag(CLI::App* command, std::string& request_id) {
-  command->add_option("--request-id", request_id,
-                      "retry key (default: a new random one, printed so you can retry with it)");
+  fgc::ctl::TenantFlag(command, tenant, true, "the tenant whose ledger this is");
 }
 
 }  // namespace

@@ -6,11 +6,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "clients/fgcctl/journey_arguments.h"
 #include "clients/fgcctl/ledger_commands.h"
 #include "clients/fgcctl/ledger_text.h"
 #include "clients/fgcctl/status_output.h"
 #include "fgc/v1/ledger_service.grpc.pb.h"
-#include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/ledger/entry/ledger_names.h"
 
@@ -20,14 +20,8 @@ namespace {
 using google::protobuf::util::TimeUtil;
 
 absl::StatusOr<v1::LedgerEntry> ReadEntryFile(const std::string& path) {
-  auto text = ReadWholeFile(path);
-  if (!text.ok()) return text.status();
   v1::LedgerEntry entry;
-  auto parsed = google::protobuf::util::JsonStringToMessage(*text, &entry);
-  if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, " is not a LedgerEntry in protobuf JSON: ", parsed.ToString()));
-  }
+  if (absl::Status s = ReadMessageFile(path, &entry); !s.ok()) return s;
   return entry;
 }
 

@@ -163,15 +163,6 @@ std::string EntrySummaryLine(const v1::LedgerEntry& e) {
 
 std::string HexBytes(const std::string& bytes) { return absl::BytesToHexString(bytes); }
 
-absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::InvalidArgumentError(absl::StrCat("error reading ", path));
-  return text.str();
-}
-
 int ReportLocalFailure(const std::string& message, int exit_code, bool json) {
   if (json) {
     std::cerr << nlohmann::ordered_json{{"error", message}}.dump() << std::endl;

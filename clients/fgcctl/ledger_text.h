@@ -38,9 +38,6 @@ std::string EntrySummaryLine(const v1::LedgerEntry& entry);
 
 std::string HexBytes(const std::string& bytes);
 
-// The whole file; NOT_FOUND or INVALID_ARGUMENT naming the path.
-absl::StatusOr<std::string> ReadWholeFile(const std::string& path);
-
 // Reports a failure that is not a gRPC status ("error: ..." or {"error": ...} on stderr) and
 // returns `exit_code`.
 int ReportLocalFailure(const std::string& message, int exit_code, bool json);

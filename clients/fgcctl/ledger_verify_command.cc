@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "clients/fgcctl/journey_arguments.h"
 #include "clients/fgcctl/ledger_commands.h"
 #include "clients/fgcctl/ledger_export_file.h"
 #include "clients/fgcctl/ledger_text.h"

@@ -6,11 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "clients/fgcctl/booking_command_line.h"
 #include "clients/fgcctl/conference_command_line.h"
 #include "clients/fgcctl/connection.h"
 #include "clients/fgcctl/dev_token_command.h"
+#include "clients/fgcctl/family_command_line.h"
 #include "clients/fgcctl/health_command.h"
+#include "clients/fgcctl/invitation_command_line.h"
 #include "clients/fgcctl/ledger_command_line.h"
+#include "clients/fgcctl/network_command_line.h"
+#include "clients/fgcctl/slot_command_line.h"
+#include "clients/fgcctl/venue_command_line.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"fgcctl: Family Group Conference coordination from the command line"};
@@ -62,6 +68,20 @@ int main(int argc, char** argv) {
   };
   fgc::ctl::LedgerCommandLine ledger(app, connect, json, exit_code);
   fgc::ctl::ConferenceCommandLine conference(app, connect, json, exit_code);
+  fgc::ctl::VenueCommandLine venue(app, connect, json, exit_code);
+  fgc::ctl::NetworkCommandLine network(app, connect, json, exit_code);
+  fgc::ctl::InvitationCommandLine invitation(app, connect, json, exit_code);
+  fgc::ctl::SlotCommandLine slots(app, connect, json, exit_code);
+  fgc::ctl::BookingCommandLine booking(app, connect, json, exit_code);
+  // The family's side: their invitation token only, never a staff bearer token.
+  auto connect_family = [&](const std::string& invitation_token) {
+    fgc::ctl::ConnectionOptions family = connection;
+    family.token.clear();
+    family.invitation_token = invitation_token;
+    family.timeout = std::chrono::seconds(timeout_seconds);
+    return fgc::ctl::Connection(family);
+  };
+  fgc::ctl::FamilyCommandLine family(app, connect_family, json, exit_code);
 
   try {
     app.parse(argc, argv);
