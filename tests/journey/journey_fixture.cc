@@ -137,4 +137,52 @@ v1::Conference JourneyTest::Prepared(const std::string& coordinator, const std::
   return moved;
 }
 
+v1::NetworkMember JourneyTest::NetworkMemberOf(const std::string& coordinator,
+                                               const v1::Conference& c,
+                                               const std::string& display_name, v1::MemberRole role,
+                                               const std::string& email) {
+  v1::AddNetworkMemberRequest req;
+  req.set_parent(c.name());
+  v1::NetworkMember* m = req.mutable_member();
+  m->set_display_name(display_name);
+  m->set_relationship("family");
+  m->add_roles(role);
+  m->set_language_code("en");
+  if (!email.empty()) {
+    v1::ContactChannel* contact = m->add_contacts();
+    contact->set_kind(v1::CONTACT_KIND_EMAIL);
+    contact->set_value(email);
+  }
+  auto stub = v1::InvitationService::NewStub(
+      grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials()));
+  v1::AddNetworkMemberResponse resp;
+  grpc::Status s = stub->AddNetworkMember(As(Coordinator(coordinator)).get(), req, &resp);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  return resp.member();
+}
+
+std::string JourneyTest::HandOverInvitation(const std::string& coordinator, const v1::Conference& c,
+                                            const v1::NetworkMember& member, v1::Invitation* out) {
+  v1::SendInvitationRequest req;
+  req.set_parent(c.name());
+  req.mutable_invitation()->set_member(member.name());
+  req.mutable_invitation()->set_channel(v1::DELIVERY_CHANNEL_BY_HAND);
+  auto stub = v1::InvitationService::NewStub(
+      grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials()));
+  v1::SendInvitationResponse resp;
+  grpc::Status s = stub->SendInvitation(As(Coordinator(coordinator)).get(), req, &resp);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  if (out) *out = resp.invitation();
+  const std::string& url = resp.invitation_url();
+  EXPECT_NE(url.find("/i/"), std::string::npos) << url;
+  return url.substr(url.rfind('/') + 1);
+}
+
+std::unique_ptr<grpc::ClientContext> JourneyTest::WithInvitationToken(const std::string& token) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->AddMetadata("x-fgc-invitation-token", token);
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  return context;
+}
+
 }  // namespace fgc::journey

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "common/auth/jwt_signer.h"
+#include "fgc/v1/invitation_service.grpc.pb.h"
 #include "fgc/v1/ledger_service.grpc.pb.h"
 #include "fgc/v1/scheduling_service.grpc.pb.h"
 #include "tests/support/serving_host.h"
@@ -42,6 +43,18 @@ class JourneyTest : public ::testing::Test {
   void RecordReferralConsent(const v1::Conference& c);
   // A referral, its consent, and the move to PREPARATION with `coordinator` allocated.
   v1::Conference Prepared(const std::string& coordinator, const std::string& agency);
+
+  // The family's side. A network member of `c`, added by `coordinator` (expects success);
+  // `email` becomes their one contact when not empty.
+  v1::NetworkMember NetworkMemberOf(const std::string& coordinator, const v1::Conference& c,
+                                    const std::string& display_name, v1::MemberRole role,
+                                    const std::string& email = "");
+  // A by-hand invitation of `member` sent by `coordinator`; returns the token of the link handed
+  // over (`https://<host>/i/<token>`), and the invitation in `out` (expects success).
+  std::string HandOverInvitation(const std::string& coordinator, const v1::Conference& c,
+                                 const v1::NetworkMember& member, v1::Invitation* out = nullptr);
+  // A context carrying only a family member's invitation token, with a deadline.
+  static std::unique_ptr<grpc::ClientContext> WithInvitationToken(const std::string& token);
 
   static testing::ServingHost* host_;
   static auth::JwtSigner* signer_;
