@@ -21,6 +21,8 @@ struct StringOption {
 constexpr StringOption kOptions[] = {
     {"listen", "FGC_LISTEN", &HostConfig::listen, "gRPC address (port 0 picks a free one)"},
     {"web-listen", "FGC_WEB_LISTEN", &HostConfig::web_listen, "family web address"},
+    {"family-web-host", "FGC_FAMILY_WEB_HOST", &HostConfig::family_web_host,
+     "public host[:port] of the family web, for invitation links (empty: the web address)"},
     {"metrics-listen", "FGC_METRICS_LISTEN", &HostConfig::metrics_listen,
      "Prometheus /metrics address"},
     {"state-dir", "FGC_STATE_DIR", &HostConfig::state_dir,

@@ -13,8 +13,11 @@
 namespace fgc {
 
 struct HostConfig {
-  std::string listen = "127.0.0.1:50051";         // --listen / FGC_LISTEN: gRPC
-  std::string web_listen = "127.0.0.1:8080";      // --web-listen / FGC_WEB_LISTEN: family web
+  std::string listen = "127.0.0.1:50051";     // --listen / FGC_LISTEN: gRPC
+  std::string web_listen = "127.0.0.1:8080";  // --web-listen / FGC_WEB_LISTEN: family web
+  // --family-web-host / FGC_FAMILY_WEB_HOST: the public host (and port) of the family web, for the
+  // links in invitations (https://<host>/i/<token>); empty uses web_listen.
+  std::string family_web_host;
   std::string metrics_listen = "127.0.0.1:9464";  // --metrics-listen / FGC_METRICS_LISTEN
   std::string state_dir = "./.fgc-state";         // --state-dir / FGC_STATE_DIR
   std::string database_url;  // --database-url / FGC_DATABASE_URL; empty = embedded PostgreSQL

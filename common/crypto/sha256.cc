@@ -1,6 +1,7 @@
 #include "common/crypto/sha256.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -47,6 +48,19 @@ std::string Sha256(std::initializer_list<std::string_view> parts) {
     DigestFailed();
   }
   return digest;
+}
+
+std::string HmacSha256(std::string_view key, std::string_view message) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (Sha256Md() == nullptr ||
+      HMAC(Sha256Md(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(message.data()), message.size(), out,
+           &size) == nullptr ||
+      size != kSha256Size) {
+    DigestFailed();
+  }
+  return std::string(reinterpret_cast<const char*>(out), size);
 }
 
 }  // namespace fgc::crypto

@@ -17,4 +17,8 @@ std::string Sha256(std::string_view bytes);
 // SHA-256(0x01 || left || right)).
 std::string Sha256(std::initializer_list<std::string_view> parts);
 
+// HMAC-SHA-256 (RFC 2104) of `message` under `key`: 32 bytes. For values that must be
+// recomputable by whoever holds the key and unpredictable to anyone else.
+std::string HmacSha256(std::string_view key, std::string_view message);
+
 }  // namespace fgc::crypto

@@ -21,5 +21,15 @@ TEST(Sha256, PartsHashAsTheirConcatenation) {
             Sha256(std::string("\x01") + "leftright"));
 }
 
+// RFC 4231 test case 2.
+TEST(HmacSha256, MatchesRfc4231) {
+  EXPECT_EQ(HexEncode(HmacSha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(HmacSha256, DependsOnTheKey) {
+  EXPECT_NE(HmacSha256("key-a", "message"), HmacSha256("key-b", "message"));
+}
+
 }  // namespace
 }  // namespace fgc::crypto

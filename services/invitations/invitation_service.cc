@@ -4,11 +4,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
+#include "common/base/field_violations.h"
 #include "common/crypto/encoding.h"
 #include "common/crypto/random.h"
 #include "common/listing/page_token.h"
 #include "common/server/request_hash.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/invitations/network/network_map.h"
 #include "services/invitations/network/network_member_validation.h"
 #include "services/invitations/scheduling_client.h"
 
@@ -20,6 +22,7 @@ using server::Caller;
 
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 500;
+constexpr int kMaxMembersOnMap = 500;
 
 const google::protobuf::ServiceDescriptor* Descriptor() {
   return v1::GetMyInvitationRequest::descriptor()->file()->FindServiceByName("InvitationService");
@@ -69,13 +72,22 @@ absl::Status CheckEtag(const std::string& etag, const v1::NetworkMember& current
 
 InvitationService::InvitationService(const server::RequestGuard* guard, db::Pool* pool,
                                      server::PeerChannels* peers,
-                                     std::unique_ptr<crypto::KeyEncryptionKey> kek)
+                                     std::unique_ptr<crypto::KeyEncryptionKey> kek,
+                                     InvitationLinks links,
+                                     std::unique_ptr<outbox::OutboxWorker> worker)
     : GuardedService(Descriptor(), guard),
+      pool_(pool),
       peers_(peers),
       kek_(std::move(kek)),
-      members_(pool, kek_.get()) {
+      links_(std::move(links)),
+      members_(pool, kek_.get()),
+      invitations_(pool, kek_.get()),
+      worker_(std::move(worker)) {
   RegisterHandlers();
+  worker_->Start();
 }
+
+InvitationService::~InvitationService() { worker_->Stop(); }
 
 void InvitationService::RegisterHandlers() {
   Handle<v1::AddNetworkMemberRequest, v1::AddNetworkMemberResponse>(
@@ -97,6 +109,45 @@ void InvitationService::RegisterHandlers() {
   Handle<v1::RemoveNetworkMemberRequest, v1::RemoveNetworkMemberResponse>(
       "RemoveNetworkMember", [this](const Caller& c, const auto& req, auto& resp) {
         return RemoveNetworkMember(c, req, resp);
+      });
+  Handle<v1::SendInvitationRequest, v1::SendInvitationResponse>(
+      "SendInvitation", [this](const Caller& c, const auto& req, auto& resp) {
+        return SendInvitation(c, req, resp);
+      });
+  Handle<v1::GetInvitationRequest, v1::GetInvitationResponse>(
+      "GetInvitation",
+      [this](const Caller& c, const auto& req, auto& resp) { return GetInvitation(c, req, resp); });
+  Handle<v1::ResendInvitationRequest, v1::ResendInvitationResponse>(
+      "ResendInvitation", [this](const Caller& c, const auto& req, auto& resp) {
+        return ResendInvitation(c, req, resp);
+      });
+  Handle<v1::RevokeInvitationRequest, v1::RevokeInvitationResponse>(
+      "RevokeInvitation", [this](const Caller& c, const auto& req, auto& resp) {
+        return RevokeInvitation(c, req, resp);
+      });
+  Handle<v1::ListInvitationsRequest, v1::ListInvitationsResponse>(
+      "ListInvitations", [this](const Caller& c, const auto& req, auto& resp) {
+        return ListInvitations(c, req, resp);
+      });
+  Handle<v1::RestrictParticipationRequest, v1::RestrictParticipationResponse>(
+      "RestrictParticipation", [this](const Caller& c, const auto& req, auto& resp) {
+        return RestrictParticipation(c, req, resp);
+      });
+  Handle<v1::RenderNetworkMapRequest, v1::RenderNetworkMapResponse>(
+      "RenderNetworkMap", [this](const Caller& c, const auto& req, auto& resp) {
+        return RenderNetworkMap(c, req, resp);
+      });
+  Handle<v1::SendNotificationRequest, v1::SendNotificationResponse>(
+      "SendNotification", [this](const Caller& c, const auto& req, auto& resp) {
+        return SendNotification(c, req, resp);
+      });
+  Handle<v1::GetMyInvitationRequest, v1::GetMyInvitationResponse>(
+      "GetMyInvitation", [this](const Caller& c, const auto& req, auto& resp) {
+        return GetMyInvitation(c, req, resp);
+      });
+  Handle<v1::RespondToInvitationRequest, v1::RespondToInvitationResponse>(
+      "RespondToInvitation", [this](const Caller& c, const auto& req, auto& resp) {
+        return RespondToInvitation(c, req, resp);
       });
 }
 
@@ -236,6 +287,31 @@ absl::Status InvitationService::RemoveNetworkMember(const Caller& caller,
     }
   }
   resp.set_name(req.name());
+  return absl::OkStatus();
+}
+
+absl::Status InvitationService::RenderNetworkMap(const Caller& caller,
+                                                 const v1::RenderNetworkMapRequest& req,
+                                                 v1::RenderNetworkMapResponse& resp) {
+  if (!req.language_code().empty() && !LooksLikeLanguageTag(req.language_code())) {
+    return FieldError("language_code", "must be a BCP 47 language tag");
+  }
+  auto conference = ConferenceForCaller(*peers_, caller, req.parent());
+  if (!conference.ok()) return conference.status();
+  auto members = members_.List(caller.tenant, req.parent(), "", kMaxMembersOnMap);
+  if (!members.ok()) return members.status();
+  std::vector<v1::NetworkMember> drawn;
+  drawn.reserve(members->size());
+  for (VersionedMember& m : *members) drawn.push_back(std::move(m.member));
+  NetworkMapOptions options;
+  // Names and the family's words only for those who run the network; the referring agency
+  // sees its shape.
+  options.detail = caller.role == "coordinator" || caller.role == "manager" ? MapDetail::kFull
+                                                                            : MapDetail::kRolesOnly;
+  options.include_professionals = req.include_professionals();
+  options.language_code = req.language_code();
+  resp.set_svg(invitations::RenderNetworkMap(drawn, options));
+  resp.set_redacted(options.detail == MapDetail::kRolesOnly);
   return absl::OkStatus();
 }
 

@@ -1,8 +1,8 @@
-// The gRPC adapter of fgc.v1.InvitationService. This release serves the family network
-// (AddNetworkMember, GetNetworkMember, UpdateNetworkMember, ListNetworkMembers,
-// RemoveNetworkMember); the other methods answer UNIMPLEMENTED after the caller is checked.
-// Authentication, tenant and role checks ran before any handler (GuardedService); the
-// conference itself is checked by asking SchedulingService on the caller's behalf.
+// The gRPC adapter of fgc.v1.InvitationService: the family network, invitations and their
+// one-time links, the family's own methods by token, restrictions and notifications.
+// Authentication, tenant and role checks ran before any handler (GuardedService); for staff the
+// conference itself is checked by asking SchedulingService on the caller's behalf, and a family
+// token is resolved here, against the links this service issued.
 #pragma once
 
 #include <memory>
@@ -10,14 +10,24 @@
 #include "common/server/guarded_service.h"
 #include "common/server/peer_channels.h"
 #include "fgc/v1/invitation_service.pb.h"
+#include "fgc/v1/ledger_entry.pb.h"
+#include "services/invitations/invitation_rules.h"
+#include "services/invitations/invitation_store.h"
 #include "services/invitations/member_store.h"
+#include "services/invitations/outbox/notification_queue.h"
+#include "services/invitations/outbox/notification_text.h"
+#include "services/invitations/outbox/outbox_worker.h"
+#include "services/invitations/tokens/invitation_link.h"
 
 namespace fgc::invitations {
 
 class InvitationService final : public server::GuardedService {
  public:
   InvitationService(const server::RequestGuard* guard, db::Pool* pool, server::PeerChannels* peers,
-                    std::unique_ptr<crypto::KeyEncryptionKey> kek);
+                    std::unique_ptr<crypto::KeyEncryptionKey> kek, InvitationLinks links,
+                    std::unique_ptr<outbox::OutboxWorker> worker);
+  // Stops the outbox worker before anything it uses goes.
+  ~InvitationService() override;
 
  private:
   using Caller = server::Caller;
@@ -34,14 +44,91 @@ class InvitationService final : public server::GuardedService {
   absl::Status RemoveNetworkMember(const Caller& caller, const v1::RemoveNetworkMemberRequest& req,
                                    v1::RemoveNetworkMemberResponse& resp);
 
+  absl::Status SendInvitation(const Caller& caller, const v1::SendInvitationRequest& req,
+                              v1::SendInvitationResponse& resp);
+  absl::Status GetInvitation(const Caller& caller, const v1::GetInvitationRequest& req,
+                             v1::GetInvitationResponse& resp);
+  absl::Status ResendInvitation(const Caller& caller, const v1::ResendInvitationRequest& req,
+                                v1::ResendInvitationResponse& resp);
+  absl::Status RevokeInvitation(const Caller& caller, const v1::RevokeInvitationRequest& req,
+                                v1::RevokeInvitationResponse& resp);
+  absl::Status ListInvitations(const Caller& caller, const v1::ListInvitationsRequest& req,
+                               v1::ListInvitationsResponse& resp);
+  absl::Status RestrictParticipation(const Caller& caller,
+                                     const v1::RestrictParticipationRequest& req,
+                                     v1::RestrictParticipationResponse& resp);
+  absl::Status RenderNetworkMap(const Caller& caller, const v1::RenderNetworkMapRequest& req,
+                                v1::RenderNetworkMapResponse& resp);
+  absl::Status SendNotification(const Caller& caller, const v1::SendNotificationRequest& req,
+                                v1::SendNotificationResponse& resp);
+  absl::Status GetMyInvitation(const Caller& caller, const v1::GetMyInvitationRequest& req,
+                               v1::GetMyInvitationResponse& resp);
+  absl::Status RespondToInvitation(const Caller& caller, const v1::RespondToInvitationRequest& req,
+                                   v1::RespondToInvitationResponse& resp);
+
   // The member named `name` (field `field`), once scheduling confirms the caller may see its
   // conference.
   absl::StatusOr<VersionedMember> Load(const Caller& caller, const std::string& name,
                                        const char* field);
 
+  // The invitation named `name` (field `field`) and its conference, once scheduling confirms
+  // the caller may see it; the family's view of the conference is refreshed on the way.
+  absl::StatusOr<VersionedInvitation> LoadInvitation(const Caller& caller, const std::string& name,
+                                                     const char* field,
+                                                     v1::Conference* conference = nullptr);
+  // Copies what the family's pages show of `conference` (and its venue) for token holders,
+  // who cannot read scheduling themselves.
+  absl::Status RefreshFamilyView(const Caller& caller, const v1::Conference& conference);
+  // Writes a power record in the ledger on the caller's behalf, under `request_id`; UNAVAILABLE
+  // (LEDGER_UNAVAILABLE) when the ledger cannot be reached, and then nothing else may change.
+  absl::StatusOr<v1::LedgerEntry> RecordPower(const Caller& caller, const v1::LedgerEntry& entry,
+                                              const std::string& request_id);
+  // The invitation as its reader sees it (tokens/invitation_rules.h WithStanding).
+  absl::StatusOr<v1::Invitation> Standing(const std::string& tenant,
+                                          const VersionedInvitation& stored);
+  // A new link for `invitation` at `now`: derived from the request_id when there is one (so a
+  // retry gets the same link), random otherwise.
+  absl::StatusOr<MintedToken> NewLink(const std::string& tenant, const std::string& conference,
+                                      const std::string& invitation, int resend_count,
+                                      const db::RequestKey& key, absl::Time now,
+                                      absl::Time expire_time);
+
+  // The message inviting `member` with `token`, to queue in the invitation's transaction (after
+  // superseding what an earlier link's message still waits to say); nothing more for BY_HAND.
+  AlsoInTransaction QueueInvitationMessage(const std::string& tenant,
+                                           const v1::Conference& conference,
+                                           const v1::NetworkMember& member,
+                                           const v1::Invitation& invitation, const Route& route,
+                                           const std::string& token);
+  // Stops the invitation's queued messages (its link stopped working).
+  static AlsoInTransaction SupersedeQueuedMessages(const std::string& tenant,
+                                                   const std::string& invitation);
+  // What a message about `conference` to `member` may say, in `language` (with the venue from
+  // the family's view of it, when given).
+  static outbox::NotificationContext MessageContext(const v1::Conference& conference,
+                                                    const v1::GetMyInvitationResponse* view,
+                                                    const v1::NetworkMember& member,
+                                                    v1::NotificationKind kind,
+                                                    const std::string& language);
+  // The message `context` renders to, addressed along `route`, ready for the outbox.
+  static absl::StatusOr<outbox::QueuedMessage> Rendered(const std::string& tenant,
+                                                        const std::string& conference,
+                                                        const v1::NetworkMember& member,
+                                                        const Route& route,
+                                                        const outbox::NotificationContext& context);
+  // How the invitation's newest message fared in the outbox, if it went through it.
+  absl::StatusOr<std::optional<DeliveryReport>> LatestDelivery(const std::string& tenant,
+                                                               const std::string& invitation);
+
+  db::Pool* const pool_;
   server::PeerChannels* const peers_;
   const std::unique_ptr<crypto::KeyEncryptionKey> kek_;
+  const InvitationLinks links_;
   MemberStore members_;
+  InvitationStore invitations_;
+  // Delivers what the methods queue; declared last so it is stopped first. Woken after each
+  // commit that queued a message, so messages leave at once rather than at the next poll.
+  const std::unique_ptr<outbox::OutboxWorker> worker_;
 };
 
 }  // namespace fgc::invitations

@@ -2,6 +2,8 @@
 
 #include "common/crypto/envelope.h"
 #include "services/invitations/invitation_service.h"
+#include "services/invitations/outbox/delivery_settings.h"
+#include "services/invitations/outbox/outbox_worker.h"
 
 namespace fgc::invitations {
 
@@ -20,9 +22,18 @@ server::ServiceComponent InvitationsComponent() {
                                                 ? crypto::KekProvisioning::kRequireExisting
                                                 : crypto::KekProvisioning::kCreateIfMissing);
     if (!kek.ok()) return kek.status();
-    return std::make_unique<InvitationService>(
-        deps.guard, deps.pool, deps.peers,
-        std::make_unique<crypto::KeyEncryptionKey>(*std::move(kek)));
+    auto links = InvitationLinks::ForHost(deps.config->family_web_host.empty()
+                                              ? deps.config->web_listen
+                                              : deps.config->family_web_host);
+    if (!links.ok()) return links.status();
+    auto senders = outbox::SendersFromConfig(*deps.config);
+    if (!senders.ok()) return senders.status();  // bad delivery settings stop the host
+    auto owned_kek = std::make_unique<crypto::KeyEncryptionKey>(*std::move(kek));
+    auto worker = outbox::OutboxWorker::Create(deps.pool, owned_kek.get(), *std::move(senders));
+    if (!worker.ok()) return worker.status();
+    return std::make_unique<InvitationService>(deps.guard, deps.pool, deps.peers,
+                                               std::move(owned_kek), *std::move(links),
+                                               *std::move(worker));
   };
   return component;
 }

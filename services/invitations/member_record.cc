@@ -31,6 +31,20 @@ MemberParts SplitMember(const v1::NetworkMember& member) {
     p.add_relationships()->set_description(relationship.description());
     relationship.clear_description();
   }
+  // A restriction keeps its kind, parts, legal basis and dates in clear; why, and what the
+  // person is told, are about them.
+  if (member.has_restriction()) {
+    v1::ParticipationRestriction& clear = *r.mutable_restriction();
+    v1::ParticipationRestriction& words = *p.mutable_restriction();
+    words.set_reasons(clear.reasons());
+    words.set_alternative_contribution(clear.alternative_contribution());
+    words.set_member_notice(clear.member_notice());
+    words.mutable_family_told()->set_not_told_reason(clear.family_told().not_told_reason());
+    clear.clear_reasons();
+    clear.clear_alternative_contribution();
+    clear.clear_member_notice();
+    clear.mutable_family_told()->clear_not_told_reason();
+  }
   return parts;
 }
 
@@ -44,6 +58,16 @@ v1::NetworkMember JoinMember(v1::NetworkMember record, const v1::NetworkMember& 
   }
   for (int i = 0; i < record.relationships_size() && i < personal.relationships_size(); ++i) {
     record.mutable_relationships(i)->set_description(personal.relationships(i).description());
+  }
+  if (record.has_restriction()) {
+    v1::ParticipationRestriction& r = *record.mutable_restriction();
+    const v1::ParticipationRestriction& words = personal.restriction();
+    r.set_reasons(words.reasons());
+    r.set_alternative_contribution(words.alternative_contribution());
+    r.set_member_notice(words.member_notice());
+    if (r.has_family_told()) {
+      r.mutable_family_told()->set_not_told_reason(words.family_told().not_told_reason());
+    }
   }
   return record;
 }

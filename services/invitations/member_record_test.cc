@@ -27,6 +27,13 @@ v1::NetworkMember Aunt() {
   r->set_description("Close since childhood");
   r->set_strength(v1::CONNECTION_STRENGTH_STRONG);
   m.set_notes("Works nights; call after 4pm");
+  v1::ParticipationRestriction* restriction = m.mutable_restriction();
+  restriction->set_kind(v1::RESTRICTION_KIND_VIEWS_ONLY);
+  restriction->set_reasons("Threatened the foster carer");
+  restriction->set_alternative_contribution("Written views through her supporter");
+  restriction->set_member_notice("You can send your views in writing");
+  restriction->mutable_family_told()->set_told(false);
+  restriction->mutable_family_told()->set_not_told_reason("Would raise the risk to Sam");
   return m;
 }
 
@@ -35,11 +42,13 @@ TEST(MemberRecord, TheClearRecordHoldsNoPersonalDetails) {
   std::string clear;
   ASSERT_TRUE(parts.record.SerializeToString(&clear));
   for (const char* secret :
-       {"Kowalska", "sister", "grazyna@", "woman interpreter", "childhood", "nights"}) {
+       {"Kowalska", "sister", "grazyna@", "woman interpreter", "childhood", "nights", "Threatened",
+        "Written views", "send your views", "raise the risk"}) {
     EXPECT_EQ(clear.find(secret), std::string::npos) << secret;
   }
   EXPECT_EQ(parts.record.needs(0).kind(), v1::NEED_KIND_INTERPRETER);
   EXPECT_EQ(parts.record.relationships(0).strength(), v1::CONNECTION_STRENGTH_STRONG);
+  EXPECT_EQ(parts.record.restriction().kind(), v1::RESTRICTION_KIND_VIEWS_ONLY);
 }
 
 TEST(MemberRecord, SplitSealOpenJoinGivesTheMemberBack) {

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/sealing/conference_keys.h"
+#include "services/invitations/invitation_store.h"
 #include "services/invitations/member_record.h"
 
 namespace fgc::invitations {
@@ -141,6 +142,8 @@ absl::Status MemberStore::Remove(const std::string& tenant, const std::string& n
         "RETURNING id",
         tenant, parsed->conference, parsed->id, read_version);
     if (removed.empty()) return Changed();
+    // Their links stop with them; the invitation rows stay for the conference's record.
+    InvitationStore::RevokeAllFor(tx, tenant, name);
     if (!request.request_id.empty()) db::RecordRequest(tx, tenant, request, name);
     return absl::OkStatus();
   });

@@ -38,6 +38,11 @@ class MemberStore {
   absl::StatusOr<VersionedMember> Replace(const std::string& tenant, int64_t read_version,
                                           const v1::NetworkMember& member,
                                           const db::RequestKey& request);
+  // Replaces the member read at `read_version` inside `tx` (a write that changes an invitation
+  // and the member together); ABORTED (CONCURRENT_MODIFICATION) when it changed meanwhile.
+  absl::Status WriteIn(pqxx::work& tx, const std::string& tenant, const v1::NetworkMember& member,
+                       int64_t read_version);
+
   // Removes the member read at `read_version` (their personal details go with the row).
   absl::Status Remove(const std::string& tenant, const std::string& name, int64_t read_version,
                       const db::RequestKey& request);
@@ -50,9 +55,6 @@ class MemberStore {
                                                     const std::string& after, int limit);
 
  private:
-  absl::Status WriteIn(pqxx::work& tx, const std::string& tenant, const v1::NetworkMember& member,
-                       int64_t read_version);
-
   db::Pool* const pool_;
   const crypto::KeyEncryptionKey* const kek_;
 };

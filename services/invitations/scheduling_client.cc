@@ -6,16 +6,36 @@
 
 namespace fgc::invitations {
 
+namespace {
+
+absl::Status Unavailable() {
+  return WithDetails(absl::UnavailableError("the scheduling service did not answer; nothing "
+                                            "changed: retry with the same request_id"),
+                     {.reason = "SERVICE_UNAVAILABLE"});
+}
+
+// The caller's own answer from scheduling, in this service's words.
+absl::Status Translated(const grpc::Status& status, const std::string& type,
+                        const std::string& name, std::string_view field) {
+  switch (status.error_code()) {
+    case grpc::StatusCode::NOT_FOUND:
+      return NotFound(type, name);
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return PermissionDenied("RESOURCE_NOT_PERMITTED", status.error_message());
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return FieldError(field, absl::StrCat("must be the name of a ", type));
+    default:
+      return Unavailable();
+  }
+}
+
+}  // namespace
+
 absl::StatusOr<v1::Conference> ConferenceForCaller(server::PeerChannels& peers,
                                                    const server::Caller& caller,
                                                    const std::string& name) {
-  auto unavailable = [] {
-    return WithDetails(absl::UnavailableError("the scheduling service did not answer; nothing "
-                                              "changed: retry with the same request_id"),
-                       {.reason = "SERVICE_UNAVAILABLE"});
-  };
   auto channel = peers.Channel("fgc.v1.SchedulingService");
-  if (!channel.ok()) return unavailable();
+  if (!channel.ok()) return Unavailable();
   auto stub = v1::SchedulingService::NewStub(*channel);
   v1::GetConferenceRequest request;
   request.set_name(name);
@@ -23,17 +43,21 @@ absl::StatusOr<v1::Conference> ConferenceForCaller(server::PeerChannels& peers,
   auto context = server::OnBehalfOf(caller);
   const grpc::Status status = stub->GetConference(context.get(), request, &response);
   if (status.ok()) return response.conference();
-  // The caller's own answer from scheduling, in this service's words.
-  switch (status.error_code()) {
-    case grpc::StatusCode::NOT_FOUND:
-      return NotFound("fgc.v1.Conference", name);
-    case grpc::StatusCode::PERMISSION_DENIED:
-      return PermissionDenied("RESOURCE_NOT_PERMITTED", status.error_message());
-    case grpc::StatusCode::INVALID_ARGUMENT:
-      return FieldError("parent", "must be tenants/{tenant}/conferences/{conference}");
-    default:
-      return unavailable();
-  }
+  return Translated(status, "fgc.v1.Conference", name, "parent");
+}
+
+absl::StatusOr<v1::Venue> VenueForCaller(server::PeerChannels& peers, const server::Caller& caller,
+                                         const std::string& name) {
+  auto channel = peers.Channel("fgc.v1.SchedulingService");
+  if (!channel.ok()) return Unavailable();
+  auto stub = v1::SchedulingService::NewStub(*channel);
+  v1::GetVenueRequest request;
+  request.set_name(name);
+  v1::GetVenueResponse response;
+  auto context = server::OnBehalfOf(caller);
+  const grpc::Status status = stub->GetVenue(context.get(), request, &response);
+  if (status.ok()) return response.venue();
+  return Translated(status, "fgc.v1.Venue", name, "venue");
 }
 
 }  // namespace fgc::invitations

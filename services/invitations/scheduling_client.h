@@ -8,6 +8,7 @@
 #include "common/server/caller.h"
 #include "common/server/peer_channels.h"
 #include "fgc/v1/conference.pb.h"
+#include "fgc/v1/venue.pb.h"
 
 namespace fgc::invitations {
 
@@ -16,5 +17,9 @@ namespace fgc::invitations {
 absl::StatusOr<v1::Conference> ConferenceForCaller(server::PeerChannels& peers,
                                                    const server::Caller& caller,
                                                    const std::string& name);
+
+// The venue as the caller may read it, with the same errors.
+absl::StatusOr<v1::Venue> VenueForCaller(server::PeerChannels& peers, const server::Caller& caller,
+                                         const std::string& name);
 
 }  // namespace fgc::invitations

@@ -12,6 +12,7 @@
 #include "services/scheduling/booking_store.h"
 #include "services/scheduling/lifecycle/booking_moves.h"
 #include "services/scheduling/lifecycle/conference_time.h"
+#include "services/scheduling/network_notice.h"
 #include "services/scheduling/scheduling_service.h"
 
 namespace fgc::scheduling {
@@ -126,7 +127,7 @@ absl::Status SchedulingService::BookConference(const Caller& caller,
       });
   if (!changed.ok()) return changed.status();
   *resp.mutable_conference() = *std::move(changed);
-  return absl::OkStatus();
+  return TellNetwork(*peers_, caller, resp.conference(), v1::NOTIFICATION_KIND_CONFERENCE_BOOKED);
 }
 
 absl::Status SchedulingService::RescheduleConference(const Caller& caller,
@@ -154,7 +155,8 @@ absl::Status SchedulingService::RescheduleConference(const Caller& caller,
       });
   if (!changed.ok()) return changed.status();
   *resp.mutable_conference() = *std::move(changed);
-  return absl::OkStatus();
+  return TellNetwork(*peers_, caller, resp.conference(),
+                     v1::NOTIFICATION_KIND_CONFERENCE_RESCHEDULED);
 }
 
 absl::Status SchedulingService::CancelConference(const Caller& caller,
@@ -178,7 +180,8 @@ absl::Status SchedulingService::CancelConference(const Caller& caller,
       });
   if (!changed.ok()) return changed.status();
   *resp.mutable_conference() = *std::move(changed);
-  return absl::OkStatus();
+  return TellNetwork(*peers_, caller, resp.conference(),
+                     v1::NOTIFICATION_KIND_CONFERENCE_CANCELLED);
 }
 
 }  // namespace fgc::scheduling

@@ -53,6 +53,22 @@ absl::StatusOr<MintedToken> MintToken(absl::Time now, absl::Time expire_time) {
   return minted;
 }
 
+absl::StatusOr<MintedToken> DeriveToken(std::string_view secret, std::string_view context,
+                                        absl::Time now, absl::Time expire_time) {
+  if (expire_time <= now) {
+    return absl::InvalidArgumentError("a token must expire after it is issued");
+  }
+  if (secret.size() < crypto::kSha256Size || context.empty()) {
+    return absl::InvalidArgumentError("a derived token needs a 32-byte secret and a context");
+  }
+  MintedToken minted;
+  minted.token = crypto::Base64UrlEncode(crypto::HmacSha256(secret, context));
+  minted.record.digest = crypto::Sha256(minted.token);
+  minted.record.issue_time = now;
+  minted.record.expire_time = expire_time;
+  return minted;
+}
+
 absl::StatusOr<PresentedToken> PresentedToken::Parse(std::string_view text) {
   if (text.size() != kInvitationTokenLength) return InvalidTokenError();
   for (char c : text) {

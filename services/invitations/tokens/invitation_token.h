@@ -50,6 +50,14 @@ absl::StatusOr<absl::Time> TokenExpiry(std::optional<absl::Time> requested, absl
 // INTERNAL if the generator fails; INVALID_ARGUMENT if `expire_time` is not after `now`.
 absl::StatusOr<MintedToken> MintToken(absl::Time now, absl::Time expire_time);
 
+// A token recomputed from a secret instead of drawn at random: HMAC-SHA-256 of `context` under
+// `secret` (at least 32 bytes). A request retried under its request_id must return the same
+// link, and the service keeps only digests; deriving the token from the conference's data key,
+// the invitation, its resend count and the request_id gives the retry the same token without
+// storing it. Unpredictable to anyone without the secret, like a random token.
+absl::StatusOr<MintedToken> DeriveToken(std::string_view secret, std::string_view context,
+                                        absl::Time now, absl::Time expire_time);
+
 // A token as the family presented it, checked for form and hashed: the service finds the
 // record by `digest()` and then asks CheckToken.
 class PresentedToken final {

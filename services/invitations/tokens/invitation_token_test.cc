@@ -52,6 +52,32 @@ TEST(MintToken, NeverRepeatsATokenInAThousand) {
 
 TEST(MintToken, RefusesAnExpiryNotAfterIssue) { EXPECT_FALSE(MintToken(kNow, kNow).ok()); }
 
+TEST(DeriveToken, GivesTheSameParseableTokenForTheSameSecretAndContext) {
+  const std::string secret(32, 's');
+  auto first = DeriveToken(secret, "tenants/t/conferences/c/invitations/i|0|req-1", kNow,
+                           kNow + absl::Hours(1));
+  auto again = DeriveToken(secret, "tenants/t/conferences/c/invitations/i|0|req-1", kNow,
+                           kNow + absl::Hours(1));
+  ASSERT_TRUE(first.ok() && again.ok());
+  EXPECT_EQ(first->token, again->token);
+  auto presented = PresentedToken::Parse(first->token);
+  ASSERT_TRUE(presented.ok());
+  EXPECT_TRUE(CheckToken(&first->record, *presented, kNow).ok());
+}
+
+TEST(DeriveToken, ChangesWithTheContextAndTheSecret) {
+  const std::string secret(32, 's');
+  const absl::Time expire = kNow + absl::Hours(1);
+  EXPECT_NE(DeriveToken(secret, "i|0|req", kNow, expire)->token,
+            DeriveToken(secret, "i|1|req", kNow, expire)->token);
+  EXPECT_NE(DeriveToken(secret, "i|0|req", kNow, expire)->token,
+            DeriveToken(std::string(32, 't'), "i|0|req", kNow, expire)->token);
+}
+
+TEST(DeriveToken, RefusesAShortSecret) {
+  EXPECT_FALSE(DeriveToken("short", "i|0|req", kNow, kNow + absl::Hours(1)).ok());
+}
+
 TEST(CheckToken, OpensTheRecordMintedWithIt) {
   MintedToken minted = Mint();
   EXPECT_TRUE(Judge(&minted.record, minted.token, kNow).ok());
