@@ -29,6 +29,14 @@ class InvitationService final : public server::GuardedService {
   // Stops the outbox worker before anything it uses goes.
   ~InvitationService() override;
 
+  // What a message about `conference` to `member` may say, in `language` (with the venue from
+  // the family's view of it, when given).
+  static outbox::NotificationContext MessageContext(const v1::Conference& conference,
+                                                    const v1::GetMyInvitationResponse* view,
+                                                    const v1::NetworkMember& member,
+                                                    v1::NotificationKind kind,
+                                                    const std::string& language);
+
  private:
   using Caller = server::Caller;
   void RegisterHandlers();
@@ -103,13 +111,6 @@ class InvitationService final : public server::GuardedService {
   // Stops the invitation's queued messages (its link stopped working).
   static AlsoInTransaction SupersedeQueuedMessages(const std::string& tenant,
                                                    const std::string& invitation);
-  // What a message about `conference` to `member` may say, in `language` (with the venue from
-  // the family's view of it, when given).
-  static outbox::NotificationContext MessageContext(const v1::Conference& conference,
-                                                    const v1::GetMyInvitationResponse* view,
-                                                    const v1::NetworkMember& member,
-                                                    v1::NotificationKind kind,
-                                                    const std::string& language);
   // The message `context` renders to, addressed along `route`, ready for the outbox.
   static absl::StatusOr<outbox::QueuedMessage> Rendered(const std::string& tenant,
                                                         const std::string& conference,

@@ -1,5 +1,6 @@
 // InvitationService.SendNotification: the other services' way to tell a conference's network
 // (and named staff) that something happened, queued in the outbox in each one's language.
+#include <algorithm>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -51,6 +52,22 @@ absl::Status Validate(const v1::SendNotificationRequest& req, const std::string&
   return v.ToStatus("the notification has invalid fields");
 }
 
+// What the message says: the conference's meeting, or for a review the review's own meeting.
+outbox::NotificationContext ContextFor(const v1::SendNotificationRequest& req,
+                                       const v1::Conference& conference,
+                                       const v1::GetMyInvitationResponse& view,
+                                       const v1::NetworkMember& member,
+                                       const std::string& language) {
+  v1::Conference about = conference;
+  if (req.kind() == v1::NOTIFICATION_KIND_REVIEW_SCHEDULED) {
+    about.clear_booking();
+    for (const v1::Review& review : conference.reviews()) {
+      if (review.name() == req.related_resource()) *about.mutable_booking() = review.booking();
+    }
+  }
+  return InvitationService::MessageContext(about, &view, member, req.kind(), language);
+}
+
 }  // namespace
 
 absl::Status InvitationService::SendNotification(const Caller& caller,
@@ -78,6 +95,19 @@ absl::Status InvitationService::SendNotification(const Caller& caller,
   }
   auto view = invitations_.GetFamilyView(caller.tenant, req.parent());
   if (!view.ok()) return view.status();
+  const bool has_meeting =
+      req.kind() == v1::NOTIFICATION_KIND_REVIEW_SCHEDULED
+          ? std::any_of(conference->reviews().begin(), conference->reviews().end(),
+                        [&](const v1::Review& r) {
+                          return r.name() == req.related_resource() && r.has_booking();
+                        })
+          : conference->booking().has_start_time() ||
+                req.kind() == v1::NOTIFICATION_KIND_PLAN_DISTRIBUTED;
+  if (!has_meeting && req.kind() != v1::NOTIFICATION_KIND_CONFERENCE_CANCELLED) {
+    return FieldError("related_resource",
+                      "the notice needs a booked meeting (for a review: the review's name, "
+                      "booked)");
+  }
 
   // Who: the members named, or everyone with a live invitation (not those excluded, for
   // notices about the meeting itself).
@@ -122,7 +152,7 @@ absl::Status InvitationService::SendNotification(const Caller& caller,
             ? m.member.language_code()
             : invitation->second.language_code();
     auto message = Rendered(caller.tenant, req.parent(), m.member, *route,
-                            MessageContext(*conference, &*view, m.member, req.kind(), language));
+                            ContextFor(req, *conference, *view, m.member, language));
     if (!message.ok()) return message.status();
     message->related_resource = req.related_resource();
     messages.push_back(*std::move(message));
@@ -132,7 +162,7 @@ absl::Status InvitationService::SendNotification(const Caller& caller,
     as_recipient.set_display_name(staff.display_name());
     auto message = Rendered(caller.tenant, req.parent(), as_recipient,
                             Route{v1::DELIVERY_CHANNEL_EMAIL, staff.email()},
-                            MessageContext(*conference, &*view, as_recipient, req.kind(), "en"));
+                            ContextFor(req, *conference, *view, as_recipient, "en"));
     if (!message.ok()) return message.status();
     message->member.clear();
     message->staff_recipient = staff;

@@ -1,6 +1,9 @@
 // SchedulingService.BookConference, RescheduleConference and CancelConference: the conference's
 // stage and booking change in one transaction with its row in `bookings`, whose exclusion
 // constraints refuse a venue or a coordinator booked twice at once, whatever the races.
+#include <optional>
+
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/crypto/encoding.h"
@@ -21,6 +24,9 @@ namespace {
 using server::Caller;
 
 std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
+
+// Slots are read a page at a time when a booking names one.
+constexpr int kSlotPage = 500;
 
 absl::Status CheckReason(const std::string& reason) {
   if (reason.empty() || reason.size() > 2000) {
@@ -47,6 +53,7 @@ void SetMeeting(const v1::Booking& requested, absl::Time now, v1::Booking* booki
   *booking->mutable_start_time() = requested.start_time();
   *booking->mutable_end_time() = requested.end_time();
   booking->set_venue(requested.venue());
+  booking->set_slot(requested.slot());
   *booking->mutable_remote_join() = requested.remote_join();
   booking->set_state(v1::BOOKING_STATE_CONFIRMED);
   *booking->mutable_update_time() = ToTimestamp(now);
@@ -54,18 +61,40 @@ void SetMeeting(const v1::Booking& requested, absl::Time now, v1::Booking* booki
 
 }  // namespace
 
-absl::Status SchedulingService::CheckMeeting(const Caller& caller, const std::string& slot,
-                                             const v1::Booking& booking, absl::Time now) {
+absl::StatusOr<v1::Booking> SchedulingService::CheckMeeting(const Caller& caller,
+                                                            const std::string& conference,
+                                                            const std::string& slot,
+                                                            const v1::Booking& requested,
+                                                            absl::Time now) {
+  v1::Booking booking = requested;
   if (!slot.empty()) {
-    // Slots come from ProposeSlots, which this release does not serve yet: none exists.
-    return NotFound("fgc.v1.Slot", slot);
+    if (!absl::StartsWith(slot, conference + "/slots/")) {
+      return FieldError("slot", "must be a slot of this conference");
+    }
+    std::optional<v1::Slot> found;
+    std::string after;
+    while (!found) {
+      auto page = slots_.List(caller.tenant, IdOf(conference), after, kSlotPage, false);
+      if (!page.ok()) return page.status();
+      for (const v1::Slot& s : page->slots) {
+        if (s.name() == slot) found = s;
+      }
+      if (static_cast<int>(page->slots.size()) < kSlotPage) break;
+      after = page->cursors.back();
+    }
+    if (!found) return NotFound("fgc.v1.Slot", slot);
+    // The slot's times and venue; the request may add how to join remotely.
+    *booking.mutable_start_time() = found->start_time();
+    *booking.mutable_end_time() = found->end_time();
+    booking.set_venue(found->venue());
+    booking.set_slot(slot);
   }
   if (absl::Status s = ValidateBooking(booking, caller.tenant, now, "booking"); !s.ok()) return s;
   if (!booking.venue().empty()) {
     auto venue = venues_.Get(caller.tenant, VenueId(booking.venue(), caller.tenant));
     if (!venue.ok()) return venue.status();
   }
-  return absl::OkStatus();
+  return booking;
 }
 
 absl::StatusOr<VersionedConference> SchedulingService::StoreBooking(
@@ -110,14 +139,13 @@ absl::Status SchedulingService::BookConference(const Caller& caller,
       caller, req.name(), "name", req.etag(), "BookConference", req,
       [&](const VersionedConference& read, const RequestKey& key,
           absl::Time now) -> absl::StatusOr<VersionedConference> {
-        if (absl::Status s = CheckMeeting(caller, req.slot(), req.booking(), now); !s.ok()) {
-          return s;
-        }
+        auto meeting = CheckMeeting(caller, req.name(), req.slot(), req.booking(), now);
+        if (!meeting.ok()) return meeting.status();
         auto booked = ApplyBooked(read.conference, {server::ActorOf(caller), now}, timescales_);
         if (!booked.ok()) return booked.status();
         v1::Booking* booking = booked->mutable_booking();
         booking->Clear();
-        SetMeeting(req.booking(), now, booking);
+        SetMeeting(*meeting, now, booking);
         auto uid = crypto::RandomBytes(16);
         if (!uid.ok()) return uid.status();
         // Stable across reschedules (RFC 5545 UID); SEQUENCE counts the changes.
@@ -142,12 +170,11 @@ absl::Status SchedulingService::RescheduleConference(const Caller& caller,
           return FailedPrecondition("NOT_BOOKED", "only a booked conference can be rescheduled",
                                     {{"NOT_BOOKED", req.name(), "book it first"}});
         }
-        if (absl::Status s = CheckMeeting(caller, req.slot(), req.booking(), now); !s.ok()) {
-          return s;
-        }
+        auto meeting = CheckMeeting(caller, req.name(), req.slot(), req.booking(), now);
+        if (!meeting.ok()) return meeting.status();
         v1::Conference moved = read.conference;
         v1::Booking* booking = moved.mutable_booking();
-        SetMeeting(req.booking(), now, booking);
+        SetMeeting(*meeting, now, booking);
         booking->set_sequence(booking->sequence() + 1);
         booking->set_change_reason(req.reason());
         *moved.mutable_update_time() = ToTimestamp(now);

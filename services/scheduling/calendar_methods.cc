@@ -13,6 +13,7 @@
 #include "services/scheduling/lifecycle/booking_moves.h"
 #include "services/scheduling/lifecycle/conference_time.h"
 #include "services/scheduling/lifecycle/timescales.h"
+#include "services/scheduling/network_notice.h"
 #include "services/scheduling/scheduling_service.h"
 
 namespace fgc::scheduling {
@@ -151,7 +152,8 @@ absl::Status SchedulingService::ScheduleReview(const Caller& caller,
           RefreshTimescales(timescales_, now, &updated);
           return store_.Replace(caller.tenant, read.version, updated, key);
         }
-        if (absl::Status s = CheckMeeting(caller, "", req.booking(), now); !s.ok()) return s;
+        auto meeting = CheckMeeting(caller, req.name(), "", req.booking(), now);
+        if (!meeting.ok()) return meeting.status();
         v1::Booking* booking = review.mutable_booking();
         *booking = req.booking();
         booking->set_state(v1::BOOKING_STATE_CONFIRMED);
@@ -170,7 +172,10 @@ absl::Status SchedulingService::ScheduleReview(const Caller& caller,
     if (review.name().empty() || r.name() == review.name()) *resp.mutable_review() = r;
   }
   *resp.mutable_conference() = *std::move(changed);
-  return absl::OkStatus();
+  // The family hears of a review once it has a meeting to come to.
+  if (!resp.review().has_booking()) return absl::OkStatus();
+  return TellNetwork(*peers_, caller, resp.conference(), v1::NOTIFICATION_KIND_REVIEW_SCHEDULED,
+                     resp.review().name());
 }
 
 }  // namespace fgc::scheduling

@@ -52,9 +52,12 @@ class SchedulingService final : public server::GuardedService {
                                     v1::RescheduleConferenceResponse& resp);
   absl::Status CancelConference(const Caller& caller, const v1::CancelConferenceRequest& req,
                                 v1::CancelConferenceResponse& resp);
-  // The meeting a booking request asks for, checked (times, venue that exists, joining).
-  absl::Status CheckMeeting(const Caller& caller, const std::string& slot,
-                            const v1::Booking& booking, absl::Time now);
+  // The meeting a booking request of `conference` asks for, checked (times, venue that exists,
+  // joining): the proposed `slot`'s times and venue with the request's joining details, or the
+  // request's own times when `slot` is empty. NOT_FOUND for a slot the conference does not have.
+  absl::StatusOr<v1::Booking> CheckMeeting(const Caller& caller, const std::string& conference,
+                                           const std::string& slot, const v1::Booking& booking,
+                                           absl::Time now);
   // Stores `changed` (read as `read`) with its bookings row; a clash is FAILED_PRECONDITION
   // VENUE_DOUBLE_BOOKED or COORDINATOR_DOUBLE_BOOKED naming the other conference.
   absl::StatusOr<VersionedConference> StoreBooking(const Caller& caller,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "fgc/v1/invitation_service.grpc.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "tests/journey/journey_fixture.h"
 #include "tests/support/grpc_error.h"
@@ -213,6 +214,49 @@ TEST_F(Bookings, AReviewFollowsOnlyAnAgreedPlan) {
   v1::ScheduleReviewResponse resp;
   grpc::Status s = scheduling_->ScheduleReview(As(Coordinator("coord-review")).get(), req, &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+}
+
+TEST_F(Bookings, BookingAProposedSlotTakesItsTimesAndTheFamilySeesWhenAndWhere) {
+  const v1::Conference c = Prepared("coord-slot", "slot-agency");
+  const std::string venue = Venue("slot-hall");
+  v1::ProposeSlotsRequest propose;
+  propose.set_parent(c.name());
+  v1::Slot* slot = propose.add_slots();
+  const v1::Booking meeting = Meeting(venue, 50);
+  *slot->mutable_start_time() = meeting.start_time();
+  *slot->mutable_end_time() = meeting.end_time();
+  slot->set_venue(venue);
+  v1::ProposeSlotsResponse proposed;
+  ASSERT_TRUE(
+      scheduling_->ProposeSlots(As(Coordinator("coord-slot")).get(), propose, &proposed).ok());
+  ASSERT_EQ(proposed.slots_size(), 1);
+  const std::string token = HandOverInvitation(
+      "coord-slot", c, NetworkMemberOf("coord-slot", c, "Aunt Bea", v1::MEMBER_ROLE_SUPPORTER));
+
+  v1::BookConferenceRequest book;
+  book.set_name(c.name());
+  book.set_slot(proposed.slots(0).name());
+  v1::BookConferenceResponse booked;
+  grpc::Status s = scheduling_->BookConference(As(Coordinator("coord-slot")).get(), book, &booked);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(booked.conference().booking().slot(), proposed.slots(0).name());
+  EXPECT_EQ(booked.conference().booking().venue(), venue);
+  EXPECT_EQ(booked.conference().booking().start_time().seconds(), meeting.start_time().seconds());
+
+  // Booking told the network: the family's own page now shows the meeting and its venue.
+  auto invitations = v1::InvitationService::NewStub(
+      grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials()));
+  v1::GetMyInvitationResponse mine;
+  ASSERT_TRUE(invitations->GetMyInvitation(WithInvitationToken(token).get(), {}, &mine).ok());
+  EXPECT_EQ(mine.stage(), v1::STAGE_BOOKED);
+  EXPECT_EQ(mine.booking().start_time().seconds(), meeting.start_time().seconds());
+  EXPECT_EQ(mine.venue().display_name(), "Riverside Family Centre");
+
+  v1::BookConferenceRequest unknown = book;
+  unknown.set_slot(c.name() + "/slots/s-none");
+  EXPECT_EQ(scheduling_->BookConference(As(Coordinator("coord-slot")).get(), unknown, &booked)
+                .error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 }  // namespace
