@@ -14,6 +14,7 @@
 #include "common/server/request_hash.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/invitations/invitation_service.h"
+#include "services/invitations/reminder_link.h"
 #include "services/invitations/scheduling_client.h"
 
 namespace fgc::invitations {
@@ -102,16 +103,18 @@ absl::StatusOr<std::function<bool(const v1::Invitation&)>> FilterOf(const std::s
 
 }  // namespace
 
-absl::StatusOr<MintedToken> InvitationService::NewLink(const std::string& tenant,
+absl::StatusOr<DerivedLink> InvitationService::NewLink(const std::string& tenant,
                                                        const std::string& conference,
                                                        const std::string& invitation,
                                                        int resend_count, const db::RequestKey& key,
                                                        absl::Time now, absl::Time expire_time) {
-  if (key.request_id.empty()) return MintToken(now, expire_time);
+  // Every link is derived (reminder_link.h), from the request_id or a fresh nonce, and its seed
+  // is kept sealed with the invitation: a reminder can carry this same link later.
+  auto seed = NewLinkSeed(key.request_id);
+  if (!seed.ok()) return seed.status();
   auto secret = invitations_.LinkSecret(tenant, conference);
   if (!secret.ok()) return secret.status();
-  return DeriveToken(*secret, absl::StrCat(invitation, "|", resend_count, "|", key.request_id), now,
-                     expire_time);
+  return DeriveLink(*secret, invitation, resend_count, *seed, now, expire_time);
 }
 
 absl::StatusOr<VersionedInvitation> InvitationService::LoadInvitation(
@@ -191,7 +194,7 @@ absl::Status InvitationService::SendInvitation(const Caller& caller,
   auto link = NewLink(caller.tenant, req.parent(), invitation.name(), 0, *key, now, *expire);
   if (!link.ok()) return link.status();
   auto stored = invitations_.Create(
-      caller.tenant, invitation, link->record, *key, ReplayRecord(invitation.name(), 0),
+      caller.tenant, invitation, link->link, *key, ReplayRecord(invitation.name(), 0),
       QueueInvitationMessage(caller.tenant, *conference, member->member, invitation, *route,
                              link->token));
   if (!stored.ok()) return stored.status();
@@ -263,7 +266,7 @@ absl::Status InvitationService::ResendInvitation(const Caller& caller,
     if (!link.ok()) return link.status();
     auto replaced =
         invitations_.Replace(caller.tenant, stored->version, invitation, LinkChange::kReplace,
-                             link->record, *key, ReplayRecord(req.name(), resend_count),
+                             link->link, *key, ReplayRecord(req.name(), resend_count),
                              QueueInvitationMessage(caller.tenant, conference, member->member,
                                                     invitation, *route, link->token));
     if (!replaced.ok()) return replaced.status();

@@ -74,7 +74,8 @@ InvitationService::InvitationService(const server::RequestGuard* guard, db::Pool
                                      server::PeerChannels* peers,
                                      std::unique_ptr<crypto::KeyEncryptionKey> kek,
                                      InvitationLinks links,
-                                     std::unique_ptr<outbox::OutboxWorker> worker)
+                                     std::unique_ptr<outbox::OutboxWorker> worker,
+                                     std::unique_ptr<ReminderJob> reminders)
     : GuardedService(Descriptor(), guard),
       pool_(pool),
       peers_(peers),
@@ -82,12 +83,17 @@ InvitationService::InvitationService(const server::RequestGuard* guard, db::Pool
       links_(std::move(links)),
       members_(pool, kek_.get()),
       invitations_(pool, kek_.get()),
-      worker_(std::move(worker)) {
+      worker_(std::move(worker)),
+      reminders_(std::move(reminders)) {
   RegisterHandlers();
   worker_->Start();
+  reminders_->Start();
 }
 
-InvitationService::~InvitationService() { worker_->Stop(); }
+InvitationService::~InvitationService() {
+  reminders_->Stop();
+  worker_->Stop();
+}
 
 void InvitationService::RegisterHandlers() {
   Handle<v1::AddNetworkMemberRequest, v1::AddNetworkMemberResponse>(

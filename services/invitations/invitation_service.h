@@ -17,6 +17,8 @@
 #include "services/invitations/outbox/notification_queue.h"
 #include "services/invitations/outbox/notification_text.h"
 #include "services/invitations/outbox/outbox_worker.h"
+#include "services/invitations/reminder_job.h"
+#include "services/invitations/reminder_link.h"
 #include "services/invitations/tokens/invitation_link.h"
 
 namespace fgc::invitations {
@@ -25,8 +27,9 @@ class InvitationService final : public server::GuardedService {
  public:
   InvitationService(const server::RequestGuard* guard, db::Pool* pool, server::PeerChannels* peers,
                     std::unique_ptr<crypto::KeyEncryptionKey> kek, InvitationLinks links,
-                    std::unique_ptr<outbox::OutboxWorker> worker);
-  // Stops the outbox worker before anything it uses goes.
+                    std::unique_ptr<outbox::OutboxWorker> worker,
+                    std::unique_ptr<ReminderJob> reminders);
+  // Stops the reminder job and the outbox worker before anything they use goes.
   ~InvitationService() override;
 
   // What a message about `conference` to `member` may say, in `language` (with the venue from
@@ -94,9 +97,10 @@ class InvitationService final : public server::GuardedService {
   // The invitation as its reader sees it (tokens/invitation_rules.h WithStanding).
   absl::StatusOr<v1::Invitation> Standing(const std::string& tenant,
                                           const VersionedInvitation& stored);
-  // A new link for `invitation` at `now`: derived from the request_id when there is one (so a
-  // retry gets the same link), random otherwise.
-  absl::StatusOr<MintedToken> NewLink(const std::string& tenant, const std::string& conference,
+  // A new link for `invitation` at `now`, derived (reminder_link.h) from the request_id when
+  // there is one (so a retry gets the same link), else from a fresh random nonce; either way its
+  // seed is kept sealed with the invitation, so a reminder can carry it.
+  absl::StatusOr<DerivedLink> NewLink(const std::string& tenant, const std::string& conference,
                                       const std::string& invitation, int resend_count,
                                       const db::RequestKey& key, absl::Time now,
                                       absl::Time expire_time);
@@ -130,6 +134,9 @@ class InvitationService final : public server::GuardedService {
   // Delivers what the methods queue; declared last so it is stopped first. Woken after each
   // commit that queued a message, so messages leave at once rather than at the next poll.
   const std::unique_ptr<outbox::OutboxWorker> worker_;
+  // Queues reminders before the availability deadline (waking worker_); declared after it so it
+  // is stopped before it.
+  const std::unique_ptr<ReminderJob> reminders_;
 };
 
 }  // namespace fgc::invitations

@@ -10,6 +10,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "services/invitations/invitation_record.h"
 #include "services/invitations/member_store.h"
+#include "services/invitations/reminder_link.h"
 
 namespace fgc::invitations {
 namespace {
@@ -69,6 +70,19 @@ void InsertLink(pqxx::work& tx, const std::string& tenant, const InvitationName&
       Timestamp(link.expire_time));
 }
 
+// Starts `link` as the invitation's current link: its record, and its seed sealed in the row.
+absl::Status StartLink(pqxx::work& tx, const crypto::DataKey& key, const std::string& tenant,
+                       const InvitationName& name, const std::string& invitation,
+                       const IssuedLink& link) {
+  InsertLink(tx, tenant, name, link.record);
+  auto sealed = SealLinkSeed(key, invitation, link.seed);
+  if (!sealed.ok()) return sealed.status();
+  tx.exec_params(
+      "UPDATE invitations SET link_seed = $4 WHERE tenant = $1 AND conference = $2 AND id = $3",
+      tenant, name.conference, name.id, pqxx::binarystring(*sealed));
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::optional<InvitationName> ParseInvitationName(const std::string& name,
@@ -97,7 +111,7 @@ absl::StatusOr<std::string> InvitationStore::LinkSecret(const std::string& tenan
       tenant, [&](pqxx::work& tx) -> absl::StatusOr<std::string> {
         auto key = sealing::ConferenceDataKey(tx, *kek_, tenant, conference, /*create=*/true);
         if (!key.ok()) return key.status();
-        return crypto::HmacSha256(key->bytes(), "fgc invitation links v1");
+        return LinkSecretOf(*key);
       });
 }
 
@@ -130,7 +144,7 @@ absl::Status InvitationStore::WriteIn(pqxx::work& tx, const std::string& tenant,
 }
 
 absl::StatusOr<VersionedInvitation> InvitationStore::Create(
-    const std::string& tenant, const v1::Invitation& invitation, const TokenRecord& link,
+    const std::string& tenant, const v1::Invitation& invitation, const IssuedLink& link,
     const db::RequestKey& request, const std::string& response, const AlsoInTransaction& also) {
   const auto name = ParseInvitationName(invitation.name(), tenant);
   if (!name) return absl::InternalError("an invitation without a valid name reached the store");
@@ -138,7 +152,9 @@ absl::StatusOr<VersionedInvitation> InvitationStore::Create(
     auto key = sealing::ConferenceDataKey(tx, *kek_, tenant, name->conference, /*create=*/true);
     if (!key.ok()) return key.status();
     if (absl::Status s = WriteIn(tx, tenant, invitation, 0, *key); !s.ok()) return s;
-    InsertLink(tx, tenant, *name, link);
+    if (absl::Status s = StartLink(tx, *key, tenant, *name, invitation.name(), link); !s.ok()) {
+      return s;
+    }
     if (also) {
       if (absl::Status s = also(tx, *key); !s.ok()) return s;
     }
@@ -159,7 +175,7 @@ absl::StatusOr<VersionedInvitation> InvitationStore::Create(
 
 absl::StatusOr<VersionedInvitation> InvitationStore::Replace(
     const std::string& tenant, int64_t read_version, const v1::Invitation& invitation,
-    LinkChange change, const std::optional<TokenRecord>& link, const db::RequestKey& request,
+    LinkChange change, const std::optional<IssuedLink>& link, const db::RequestKey& request,
     const std::string& response, const AlsoInTransaction& also) {
   const auto name = ParseInvitationName(invitation.name(), tenant);
   if (!name) return absl::InternalError("an invitation without a valid name reached the store");
@@ -177,7 +193,15 @@ absl::StatusOr<VersionedInvitation> InvitationStore::Replace(
     }
     if (change == LinkChange::kReplace) {
       if (!link) return absl::InternalError("a link replacement without a new link");
-      InsertLink(tx, tenant, *name, *link);
+      if (absl::Status s = StartLink(tx, *key, tenant, *name, invitation.name(), *link); !s.ok()) {
+        return s;
+      }
+    }
+    if (change == LinkChange::kRevoke) {
+      tx.exec_params(
+          "UPDATE invitations SET link_seed = NULL "
+          "WHERE tenant = $1 AND conference = $2 AND id = $3",
+          tenant, name->conference, name->id);
     }
     if (also) {
       if (absl::Status s = also(tx, *key); !s.ok()) return s;
@@ -309,8 +333,9 @@ void InvitationStore::RevokeAllFor(pqxx::work& tx, const std::string& tenant,
       "WHERE i.tenant = $1 AND i.member = $2 AND l.tenant = i.tenant AND "
       "l.conference = i.conference AND l.invitation = i.id AND l.revoke_time IS NULL",
       tenant, member);
-  tx.exec_params("UPDATE invitations SET revoked = true WHERE tenant = $1 AND member = $2", tenant,
-                 member);
+  tx.exec_params(
+      "UPDATE invitations SET revoked = true, link_seed = NULL WHERE tenant = $1 AND member = $2",
+      tenant, member);
 }
 
 absl::Status InvitationStore::PutFamilyView(const std::string& tenant,
@@ -323,11 +348,19 @@ absl::Status InvitationStore::PutFamilyView(const std::string& tenant,
     view.SerializeToString(&bytes);
     auto sealed = crypto::SealField(*key, bytes, conference, kFamilyViewField);
     if (!sealed.ok()) return sealed.status();
+    // NULL without a deadline; the column keeps migrations/005's reminder_deadlines exact.
+    const std::string deadline =
+        view.has_availability_deadline()
+            ? Timestamp(absl::FromUnixMicros(
+                  TimeUtil::TimestampToMicroseconds(view.availability_deadline())))
+            : "";
     tx.exec_params(
-        "INSERT INTO family_views (tenant, conference, sealed, update_time) "
-        "VALUES ($1, $2, $3, now()) ON CONFLICT (tenant, conference) "
-        "DO UPDATE SET sealed = EXCLUDED.sealed, update_time = EXCLUDED.update_time",
-        tenant, conference, pqxx::binarystring(*sealed));
+        "INSERT INTO family_views (tenant, conference, sealed, update_time, "
+        "availability_deadline) VALUES ($1, $2, $3, now(), NULLIF($4, '')::timestamptz) "
+        "ON CONFLICT (tenant, conference) DO UPDATE SET sealed = EXCLUDED.sealed, "
+        "update_time = EXCLUDED.update_time, "
+        "availability_deadline = EXCLUDED.availability_deadline",
+        tenant, conference, pqxx::binarystring(*sealed), deadline);
     return absl::OkStatus();
   });
 }

@@ -16,6 +16,7 @@
 #include "common/db/request_log.h"
 #include "fgc/v1/invitation.pb.h"
 #include "fgc/v1/invitation_service.pb.h"
+#include "services/invitations/reminder_link.h"
 #include "services/invitations/tokens/invitation_token.h"
 
 namespace fgc::invitations {
@@ -31,8 +32,8 @@ using AlsoInTransaction = std::function<absl::Status(pqxx::work&, const crypto::
 // How a write changes the invitation's links.
 enum class LinkChange {
   kKeep,     // the current link stays
-  kReplace,  // the current link stops (replaced) and `link` starts
-  kRevoke,   // every link of the invitation stops
+  kReplace,  // the current link stops (replaced) and `link` starts (its seed kept instead)
+  kRevoke,   // every link of the invitation stops (and its seed is forgotten)
 };
 
 class InvitationStore {
@@ -52,14 +53,14 @@ class InvitationStore {
   // invitation that is not revoked. `response` is what a replay of `request` returns.
   absl::StatusOr<VersionedInvitation> Create(const std::string& tenant,
                                              const v1::Invitation& invitation,
-                                             const TokenRecord& link, const db::RequestKey& request,
+                                             const IssuedLink& link, const db::RequestKey& request,
                                              const std::string& response,
                                              const AlsoInTransaction& also);
   // Replaces the invitation read at `read_version`, changing its links as `change` says
   // (`link` is the new one for kReplace).
   absl::StatusOr<VersionedInvitation> Replace(const std::string& tenant, int64_t read_version,
                                               const v1::Invitation& invitation, LinkChange change,
-                                              const std::optional<TokenRecord>& link,
+                                              const std::optional<IssuedLink>& link,
                                               const db::RequestKey& request,
                                               const std::string& response,
                                               const AlsoInTransaction& also);
@@ -82,7 +83,8 @@ class InvitationStore {
                                                                        absl::Time now);
 
   // The family's view of a conference (a GetMyInvitationResponse holding only the conference's
-  // parts), sealed under the conference's key; NOT_FOUND before the first Put.
+  // parts), sealed under the conference's key, with its availability deadline also in clear (the
+  // reminder job finds near deadlines by it); NOT_FOUND before the first Put.
   absl::Status PutFamilyView(const std::string& tenant, const std::string& conference,
                              const v1::GetMyInvitationResponse& view);
   absl::StatusOr<v1::GetMyInvitationResponse> GetFamilyView(const std::string& tenant,

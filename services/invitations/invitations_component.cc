@@ -4,6 +4,7 @@
 #include "services/invitations/invitation_service.h"
 #include "services/invitations/outbox/delivery_settings.h"
 #include "services/invitations/outbox/outbox_worker.h"
+#include "services/invitations/reminder_job.h"
 
 namespace fgc::invitations {
 
@@ -31,9 +32,14 @@ server::ServiceComponent InvitationsComponent() {
     auto owned_kek = std::make_unique<crypto::KeyEncryptionKey>(*std::move(kek));
     auto worker = outbox::OutboxWorker::Create(deps.pool, owned_kek.get(), *std::move(senders));
     if (!worker.ok()) return worker.status();
+    // Reminders wake the worker so they leave at once; the service stops the job first.
+    outbox::OutboxWorker* wake = worker->get();
+    auto reminders = ReminderJob::Create(deps.pool, owned_kek.get(), *links,
+                                         {.on_queued = [wake] { wake->Wake(); }});
+    if (!reminders.ok()) return reminders.status();
     return std::make_unique<InvitationService>(deps.guard, deps.pool, deps.peers,
                                                std::move(owned_kek), *std::move(links),
-                                               *std::move(worker));
+                                               *std::move(worker), *std::move(reminders));
   };
   return component;
 }
