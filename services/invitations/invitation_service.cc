@@ -1,7 +1,9 @@
 #include "services/invitations/invitation_service.h"
 
+#include <map>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/base/field_violations.h"
@@ -10,6 +12,7 @@
 #include "common/listing/page_token.h"
 #include "common/server/request_hash.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/invitations/member_listing.h"
 #include "services/invitations/network/network_map.h"
 #include "services/invitations/network/network_member_validation.h"
 #include "services/invitations/scheduling_client.h"
@@ -22,7 +25,8 @@ using server::Caller;
 
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 500;
-constexpr int kMaxMembersOnMap = 500;
+// Networks are listed and drawn whole; a family network is far smaller than this.
+constexpr int kMaxNetworkSize = 500;
 
 const google::protobuf::ServiceDescriptor* Descriptor() {
   return v1::GetMyInvitationRequest::descriptor()->file()->FindServiceByName("InvitationService");
@@ -249,28 +253,45 @@ absl::Status InvitationService::ListNetworkMembers(const Caller& caller,
                                                    const v1::ListNetworkMembersRequest& req,
                                                    v1::ListNetworkMembersResponse& resp) {
   if (req.page_size() < 0) return FieldError("page_size", "must not be negative");
-  if (!req.filter().empty()) {
-    return FieldError("filter", "members are listed whole in this release; leave filter empty");
+  auto filter = ParseMemberFilter(req.filter());
+  if (!filter.ok()) return filter.status();
+  const std::string binding = absl::StrCat(req.parent(), "|", req.filter());
+  size_t skip = 0;
+  if (!req.page_token().empty()) {
+    auto cursor = listing::ParsePageToken(req.page_token(), binding);
+    if (!cursor.ok()) return cursor.status();
+    if (!absl::SimpleAtoi(*cursor, &skip)) return FieldError("page_token", "is not valid");
   }
   auto conference = ConferenceForCaller(*peers_, caller, req.parent());
   if (!conference.ok()) return conference.status();
-  const int page_size =
+  // The order (the child first, then by name) needs the sealed names opened: the network is
+  // read whole, as it is small, and paged from memory.
+  auto stored = members_.List(caller.tenant, req.parent(), "", kMaxNetworkSize);
+  if (!stored.ok()) return stored.status();
+  auto invited = invitations_.List(caller.tenant, req.parent(), "", kMaxNetworkSize * 10);
+  if (!invited.ok()) return invited.status();
+  std::map<std::string, std::string> live;  // member -> their invitation that is not revoked
+  for (const VersionedInvitation& i : *invited) {
+    if (i.invitation.state() != v1::INVITATION_STATE_REVOKED) {
+      live[i.invitation.member()] = i.invitation.name();
+    }
+  }
+  std::vector<v1::NetworkMember> members;
+  for (VersionedMember& m : *stored) {
+    if (!(*filter)(m.member)) continue;
+    if (auto it = live.find(m.member.name()); it != live.end()) {
+      m.member.set_invitation(it->second);
+    }
+    members.push_back(std::move(m.member));
+  }
+  SortForListing(members);
+  const size_t page_size =
       req.page_size() == 0 ? kDefaultPageSize : std::min(req.page_size(), kMaxPageSize);
-  std::string after;
-  if (!req.page_token().empty()) {
-    auto cursor = listing::ParsePageToken(req.page_token(), req.parent());
-    if (!cursor.ok()) return cursor.status();
-    after = *cursor;
+  for (size_t i = skip; i < members.size() && i < skip + page_size; ++i) {
+    *resp.add_members() = std::move(members[i]);
   }
-  auto members = members_.List(caller.tenant, req.parent(), after, page_size + 1);
-  if (!members.ok()) return members.status();
-  for (int i = 0; i < static_cast<int>(members->size()) && i < page_size; ++i) {
-    *resp.add_members() = (*members)[i].member;
-  }
-  if (static_cast<int>(members->size()) > page_size) {
-    const std::string& last = (*members)[page_size - 1].member.name();
-    resp.set_next_page_token(
-        listing::MakePageToken(last.substr(last.rfind('/') + 1), req.parent()));
+  if (members.size() > skip + page_size) {
+    resp.set_next_page_token(listing::MakePageToken(absl::StrCat(skip + page_size), binding));
   }
   return absl::OkStatus();
 }
@@ -304,7 +325,7 @@ absl::Status InvitationService::RenderNetworkMap(const Caller& caller,
   }
   auto conference = ConferenceForCaller(*peers_, caller, req.parent());
   if (!conference.ok()) return conference.status();
-  auto members = members_.List(caller.tenant, req.parent(), "", kMaxMembersOnMap);
+  auto members = members_.List(caller.tenant, req.parent(), "", kMaxNetworkSize);
   if (!members.ok()) return members.status();
   std::vector<v1::NetworkMember> drawn;
   drawn.reserve(members->size());

@@ -1,7 +1,10 @@
 #include "services/scheduling/network_notice.h"
 
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
+#include "common/base/log.h"
 #include "common/crypto/encoding.h"
 #include "common/crypto/sha256.h"
 #include "fgc/v1/invitation_service.grpc.pb.h"
@@ -49,6 +52,25 @@ absl::Status TellNetwork(server::PeerChannels& peers, const server::Caller& call
     return absl::OkStatus();
   }
   return NotTold();
+}
+
+void RefreshFamilyView(server::PeerChannels& peers, const server::Caller& caller,
+                       const std::string& conference) {
+  auto channel = peers.Channel("fgc.v1.InvitationService");
+  grpc::Status status(grpc::StatusCode::UNAVAILABLE, "no channel");
+  if (channel.ok()) {
+    auto stub = v1::InvitationService::NewStub(*channel);
+    v1::ListInvitationsRequest request;
+    request.set_parent(conference);
+    request.set_page_size(1);
+    v1::ListInvitationsResponse response;
+    auto context = server::OnBehalfOf(caller);
+    status = stub->ListInvitations(context.get(), request, &response);
+  }
+  if (!status.ok()) {
+    log::Warn("the family's view of a conference was not refreshed",
+              {{"conference", conference}, {"code", std::to_string(status.error_code())}});
+  }
 }
 
 }  // namespace fgc::scheduling

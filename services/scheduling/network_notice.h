@@ -20,4 +20,11 @@ absl::Status TellNetwork(server::PeerChannels& peers, const server::Caller& call
                          const v1::Conference& conference, v1::NotificationKind kind,
                          const std::string& related_resource = "");
 
+// Has InvitationService copy the conference afresh for the family's pages and its reminders
+// (its ListInvitations refreshes that copy on the caller's behalf), after a change that sends
+// no notice, such as a new availability deadline. Best effort: when invitations is away the
+// copy is refreshed by the next staff call there, so a failure is logged, not returned.
+void RefreshFamilyView(server::PeerChannels& peers, const server::Caller& caller,
+                       const std::string& conference);
+
 }  // namespace fgc::scheduling

@@ -15,6 +15,7 @@
 #include "services/scheduling/booking_request.h"
 #include "services/scheduling/lifecycle/conference_time.h"
 #include "services/scheduling/network_client.h"
+#include "services/scheduling/network_notice.h"
 #include "services/scheduling/ranking/slot_ranking.h"
 #include "services/scheduling/scheduling_service.h"
 
@@ -114,6 +115,8 @@ absl::Status SchedulingService::ProposeSlots(const Caller& caller,
   if (changed->has_availability_deadline()) {
     *resp.mutable_availability_deadline() = changed->availability_deadline();
   }
+  // The family's pages and the reminders read the deadline from invitations' copy.
+  RefreshFamilyView(*peers_, caller, changed->name());
   return absl::OkStatus();
 }
 

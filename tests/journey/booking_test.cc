@@ -219,6 +219,10 @@ TEST_F(Bookings, AReviewFollowsOnlyAnAgreedPlan) {
 TEST_F(Bookings, BookingAProposedSlotTakesItsTimesAndTheFamilySeesWhenAndWhere) {
   const v1::Conference c = Prepared("coord-slot", "slot-agency");
   const std::string venue = Venue("slot-hall");
+  const std::string token = HandOverInvitation(
+      "coord-slot", c, NetworkMemberOf("coord-slot", c, "Aunt Bea", v1::MEMBER_ROLE_SUPPORTER));
+  auto invitations = v1::InvitationService::NewStub(
+      grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials()));
   v1::ProposeSlotsRequest propose;
   propose.set_parent(c.name());
   v1::Slot* slot = propose.add_slots();
@@ -226,12 +230,16 @@ TEST_F(Bookings, BookingAProposedSlotTakesItsTimesAndTheFamilySeesWhenAndWhere) 
   *slot->mutable_start_time() = meeting.start_time();
   *slot->mutable_end_time() = meeting.end_time();
   slot->set_venue(venue);
+  *propose.mutable_availability_deadline() =
+      TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now() + absl::Hours(24 * 20)));
   v1::ProposeSlotsResponse proposed;
   ASSERT_TRUE(
       scheduling_->ProposeSlots(As(Coordinator("coord-slot")).get(), propose, &proposed).ok());
   ASSERT_EQ(proposed.slots_size(), 1);
-  const std::string token = HandOverInvitation(
-      "coord-slot", c, NetworkMemberOf("coord-slot", c, "Aunt Bea", v1::MEMBER_ROLE_SUPPORTER));
+  // The invited member's page shows the new deadline at once.
+  v1::GetMyInvitationResponse before;
+  ASSERT_TRUE(invitations->GetMyInvitation(WithInvitationToken(token).get(), {}, &before).ok());
+  EXPECT_EQ(before.availability_deadline().seconds(), propose.availability_deadline().seconds());
 
   v1::BookConferenceRequest book;
   book.set_name(c.name());
@@ -244,8 +252,6 @@ TEST_F(Bookings, BookingAProposedSlotTakesItsTimesAndTheFamilySeesWhenAndWhere) 
   EXPECT_EQ(booked.conference().booking().start_time().seconds(), meeting.start_time().seconds());
 
   // Booking told the network: the family's own page now shows the meeting and its venue.
-  auto invitations = v1::InvitationService::NewStub(
-      grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials()));
   v1::GetMyInvitationResponse mine;
   ASSERT_TRUE(invitations->GetMyInvitation(WithInvitationToken(token).get(), {}, &mine).ok());
   EXPECT_EQ(mine.stage(), v1::STAGE_BOOKED);

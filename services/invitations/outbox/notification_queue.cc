@@ -127,7 +127,8 @@ absl::StatusOr<int> SupersedeQueued(pqxx::work& tx, const std::string& tenant,
   const pqxx::result rows = tx.exec_params(
       "UPDATE notifications SET state = 'FAILED', sealed = NULL, next_attempt_at = NULL, "
       "last_error = 'superseded' "
-      "WHERE tenant = $1 AND invitation = $2 AND state = 'QUEUED' RETURNING id",
+      "WHERE tenant = $1 AND state = 'QUEUED' AND (invitation = $2 OR "
+      "(kind = 'AVAILABILITY_REMINDER' AND related_resource = $2)) RETURNING id",
       tenant, invitation);
   return static_cast<int>(rows.size());
 }

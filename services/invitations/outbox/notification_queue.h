@@ -48,7 +48,8 @@ struct QueuedMessage {
 absl::StatusOr<v1::Notification> Enqueue(pqxx::work& tx, const crypto::DataKey& key,
                                          const QueuedMessage& message);
 
-// Marks the invitation's still QUEUED messages FAILED with last_error "superseded" and wipes
+// Marks the invitation's still QUEUED messages (its invitations, and reminders whose
+// related_resource names it) FAILED with last_error "superseded" and wipes
 // what they would have sent, so that a link which stopped working (resent or revoked) is never
 // sent. A message being sent at this moment is waited for (its row is locked while it is sent).
 // Returns how many were superseded.
