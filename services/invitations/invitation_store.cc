@@ -161,16 +161,13 @@ absl::StatusOr<VersionedInvitation> InvitationStore::Create(
     if (!request.request_id.empty()) db::RecordRequest(tx, tenant, request, response);
     return absl::OkStatus();
   });
-  if (status.code() == absl::StatusCode::kAlreadyExists) {
-    auto replayed = Replayed(tenant, request);
-    if (!replayed.ok()) return replayed.status();
-    if (replayed->has_value()) return Get(tenant, invitation.name());
+  auto written = AfterWrite(status, tenant, request, invitation.name());
+  if (written.status().code() == absl::StatusCode::kAlreadyExists) {
     return AlreadyExists("fgc.v1.Invitation", invitation.member(),
                          "the member already has an invitation that is not revoked; resend or "
                          "revoke it");
   }
-  if (!status.ok()) return status;
-  return Get(tenant, invitation.name());
+  return written;
 }
 
 absl::StatusOr<VersionedInvitation> InvitationStore::Replace(
@@ -209,13 +206,22 @@ absl::StatusOr<VersionedInvitation> InvitationStore::Replace(
     if (!request.request_id.empty()) db::RecordRequest(tx, tenant, request, response);
     return absl::OkStatus();
   });
+  return AfterWrite(status, tenant, request, invitation.name());
+}
+
+absl::StatusOr<VersionedInvitation> InvitationStore::AfterWrite(const absl::Status& status,
+                                                                const std::string& tenant,
+                                                                const db::RequestKey& request,
+                                                                const std::string& name) {
+  // A unique violation is either this request's id recorded by a concurrent first try (then
+  // this is a replay) or the write's own conflict, which the caller words.
   if (status.code() == absl::StatusCode::kAlreadyExists) {
     auto replayed = Replayed(tenant, request);
     if (!replayed.ok()) return replayed.status();
-    if (replayed->has_value()) return Get(tenant, invitation.name());
+    if (replayed->has_value()) return Get(tenant, name);
   }
   if (!status.ok()) return status;
-  return Get(tenant, invitation.name());
+  return Get(tenant, name);
 }
 
 absl::StatusOr<VersionedInvitation> InvitationStore::Get(const std::string& tenant,

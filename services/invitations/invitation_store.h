@@ -91,6 +91,11 @@ class InvitationStore {
                                                             const std::string& conference);
 
  private:
+  // What a write's transaction ended in, as the invitation it left (or the replay it was).
+  absl::StatusOr<VersionedInvitation> AfterWrite(const absl::Status& status,
+                                                 const std::string& tenant,
+                                                 const db::RequestKey& request,
+                                                 const std::string& name);
   absl::Status WriteIn(pqxx::work& tx, const std::string& tenant, const v1::Invitation& invitation,
                        int64_t read_version, const crypto::DataKey& key);
 
