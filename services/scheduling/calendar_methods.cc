@@ -13,6 +13,7 @@
 #include "services/scheduling/lifecycle/booking_moves.h"
 #include "services/scheduling/lifecycle/conference_time.h"
 #include "services/scheduling/lifecycle/timescales.h"
+#include "services/scheduling/network_client.h"
 #include "services/scheduling/network_notice.h"
 #include "services/scheduling/scheduling_service.h"
 
@@ -71,8 +72,18 @@ absl::Status SchedulingService::ExportCalendar(const Caller& caller,
     return RenderConferenceCalendar(family->ResolvedCaller(caller), *name, req.include_reviews(),
                                     &invitee, resp);
   }
-  if (!req.member().empty()) return Unimplemented("ExportCalendar as an invitee");
-  return RenderConferenceCalendar(caller, req.name(), req.include_reviews(), nullptr, resp);
+  if (req.member().empty()) {
+    return RenderConferenceCalendar(caller, req.name(), req.include_reviews(), nullptr, resp);
+  }
+  // Staff see the copy this invitee receives (what GetMyInvitation's holder would export).
+  if (req.member().rfind(req.name() + "/members/", 0) != 0) {
+    return FieldError("member", "must be a member of the conference in name");
+  }
+  auto invitee = InviteeOf(*peers_, caller, req.name(), req.member());
+  if (!invitee.ok()) return invitee.status();
+  if (absl::Status s = CheckAttends(invitee->first); !s.ok()) return s;
+  const InviteeCopy copy = InviteeCopyOf(invitee->first, invitee->second);
+  return RenderConferenceCalendar(caller, req.name(), req.include_reviews(), &copy, resp);
 }
 
 absl::Status SchedulingService::RenderConferenceCalendar(const Caller& caller,

@@ -1,13 +1,16 @@
-// What scheduling asks the invitations service: the conference's network, on the caller's
-// behalf, for SuggestSlots to weigh who can come.
+// What scheduling asks the invitations service, on the caller's behalf: the conference's
+// network, for SuggestSlots to weigh who can come, and one member with their invitation, for
+// the calendar copy that member receives.
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "common/server/caller.h"
 #include "common/server/peer_channels.h"
+#include "fgc/v1/invitation.pb.h"
 #include "fgc/v1/network.pb.h"
 
 namespace fgc::scheduling {
@@ -17,5 +20,12 @@ namespace fgc::scheduling {
 absl::StatusOr<std::vector<v1::NetworkMember>> NetworkOf(server::PeerChannels& peers,
                                                          const server::Caller& caller,
                                                          const std::string& conference);
+
+// The member named `member` (from the whole network, which carries each member's live
+// invitation) and that invitation (empty when they have none). NOT_FOUND when the conference
+// has no such member; errors as NetworkOf otherwise.
+absl::StatusOr<std::pair<v1::NetworkMember, v1::Invitation>> InviteeOf(
+    server::PeerChannels& peers, const server::Caller& caller, const std::string& conference,
+    const std::string& member);
 
 }  // namespace fgc::scheduling

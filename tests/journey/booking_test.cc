@@ -219,8 +219,9 @@ TEST_F(Bookings, AReviewFollowsOnlyAnAgreedPlan) {
 TEST_F(Bookings, BookingAProposedSlotTakesItsTimesAndTheFamilySeesWhenAndWhere) {
   const v1::Conference c = Prepared("coord-slot", "slot-agency");
   const std::string venue = Venue("slot-hall");
-  const std::string token = HandOverInvitation(
-      "coord-slot", c, NetworkMemberOf("coord-slot", c, "Aunt Bea", v1::MEMBER_ROLE_SUPPORTER));
+  const v1::NetworkMember aunt =
+      NetworkMemberOf("coord-slot", c, "Aunt Bea", v1::MEMBER_ROLE_SUPPORTER, "bea@example.org");
+  const std::string token = HandOverInvitation("coord-slot", c, aunt);
   auto invitations = v1::InvitationService::NewStub(
       grpc::CreateChannel(host_->address(), grpc::InsecureChannelCredentials()));
   v1::ProposeSlotsRequest propose;
@@ -244,6 +245,7 @@ TEST_F(Bookings, BookingAProposedSlotTakesItsTimesAndTheFamilySeesWhenAndWhere) 
   v1::BookConferenceRequest book;
   book.set_name(c.name());
   book.set_slot(proposed.slots(0).name());
+  book.mutable_booking()->mutable_remote_join()->set_url("https://meet.example.org/fgc-slot");
   v1::BookConferenceResponse booked;
   grpc::Status s = scheduling_->BookConference(As(Coordinator("coord-slot")).get(), book, &booked);
   ASSERT_TRUE(s.ok()) << s.error_message();
@@ -257,6 +259,25 @@ TEST_F(Bookings, BookingAProposedSlotTakesItsTimesAndTheFamilySeesWhenAndWhere) 
   EXPECT_EQ(mine.stage(), v1::STAGE_BOOKED);
   EXPECT_EQ(mine.booking().start_time().seconds(), meeting.start_time().seconds());
   EXPECT_EQ(mine.venue().display_name(), "Riverside Family Centre");
+
+  // Staff see the copy the aunt receives: she is its attendee, and the joining link is in it
+  // only once she has said she joins remotely.
+  v1::ExportCalendarRequest export_as;
+  export_as.set_name(c.name());
+  export_as.set_member(aunt.name());
+  v1::ExportCalendarResponse copy;
+  s = scheduling_->ExportCalendar(As(Coordinator("coord-slot")).get(), export_as, &copy);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_NE(copy.calendar().find("bea@example.org"), std::string::npos);
+  EXPECT_EQ(copy.calendar().find("meet.example.org"), std::string::npos);
+  v1::RespondToInvitationRequest remote;
+  remote.mutable_rsvp()->set_answer(v1::RSVP_ANSWER_REMOTE);
+  v1::RespondToInvitationResponse answered;
+  ASSERT_TRUE(
+      invitations->RespondToInvitation(WithInvitationToken(token).get(), remote, &answered).ok());
+  ASSERT_TRUE(
+      scheduling_->ExportCalendar(As(Coordinator("coord-slot")).get(), export_as, &copy).ok());
+  EXPECT_NE(copy.calendar().find("meet.example.org"), std::string::npos);
 
   v1::BookConferenceRequest unknown = book;
   unknown.set_slot(c.name() + "/slots/s-none");
