@@ -128,6 +128,9 @@ absl::Status InvitationService::RespondToInvitation(const Caller& caller,
   auto opened = invitations_.ForToken(*token, absl::Now());
   if (!opened.ok()) return opened.status();
   auto& [tenant, stored] = *opened;
+  // A request id belongs to its sender: bound to their invitation, so another member's use of
+  // the same id can never stand in for their answer.
+  key->method = absl::StrCat("RespondToInvitation ", stored.invitation.name());
   auto replayed = invitations_.Replayed(tenant, *key);
   if (!replayed.ok()) return replayed.status();
   if (!replayed->has_value()) {
