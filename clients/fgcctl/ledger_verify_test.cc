@@ -31,7 +31,7 @@ std::string LeafFor(int64_t index, int64_t named_index) {
       index % 2 == 0 ? ledger::testing::ValidConsent() : ledger::testing::ValidPower();
   entry.set_index(named_index);
   entry.set_name(ledger::FormatEntryName("t1", named_index));
-  *entry.mutable_record_time() = ledger::ToTimestamp(ledger::testing::TestNow());
+  *entry.mutable_record_time() = ToTimestamp(ledger::testing::TestNow());
   return ledger::CanonicalLeafData(entry).value();
 }
 

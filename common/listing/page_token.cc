@@ -1,5 +1,8 @@
 #include "common/listing/page_token.h"
 
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/crypto/encoding.h"
@@ -31,6 +34,28 @@ absl::StatusOr<std::string> ParsePageToken(std::string_view token, std::string_v
                            {{"page_token", "use the next_page_token of the same list"}});
   }
   return text->substr(prefix.size());
+}
+
+absl::StatusOr<OffsetPage> ParseOffsetPage(int page_size, std::string_view page_token,
+                                           std::string_view binding, int default_size,
+                                           int max_size) {
+  if (page_size < 0) return FieldError("page_size", "must not be negative");
+  OffsetPage page;
+  page.size = static_cast<size_t>(page_size == 0 ? default_size : std::min(page_size, max_size));
+  if (page_token.empty()) return page;
+  auto cursor = ParsePageToken(page_token, binding);
+  if (!cursor.ok()) return cursor.status();
+  if (!absl::SimpleAtoi(*cursor, &page.offset)) {
+    return InvalidArgument("INVALID_PAGE_TOKEN",
+                           "page_token is not one this list gave for this request",
+                           {{"page_token", "use the next_page_token of the same list"}});
+  }
+  return page;
+}
+
+std::string NextOffsetPageToken(const OffsetPage& page, size_t total, std::string_view binding) {
+  if (total <= page.offset + page.size) return "";
+  return MakePageToken(absl::StrCat(page.offset + page.size), binding);
 }
 
 }  // namespace fgc::listing

@@ -25,5 +25,27 @@ TEST(PageToken, GarbageIsRefused) {
   }
 }
 
+TEST(OffsetPage, WalksAListInPagesAndEndsWithNoToken) {
+  auto first = ParseOffsetPage(0, "", "parent", 2, 10);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->offset, 0u);
+  EXPECT_EQ(first->size, 2u);
+  const std::string token = NextOffsetPageToken(*first, 3, "parent");
+  ASSERT_FALSE(token.empty());
+  auto second = ParseOffsetPage(0, token, "parent", 2, 10);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->offset, 2u);
+  EXPECT_TRUE(NextOffsetPageToken(*second, 3, "parent").empty());
+}
+
+TEST(OffsetPage, CapsTheSizeAndRefusesANegativeOneOrAnotherListsToken) {
+  EXPECT_EQ(ParseOffsetPage(50, "", "parent", 2, 10)->size, 10u);
+  EXPECT_EQ(ParseOffsetPage(-1, "", "parent", 2, 10).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  const std::string token = NextOffsetPageToken({0, 2}, 5, "parent");
+  EXPECT_EQ(ParseOffsetPage(0, token, "other", 2, 10).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace fgc::listing

@@ -2,19 +2,13 @@
 // as the invitation, and what it reads back of their delivery.
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "google/protobuf/util/time_util.h"
+#include "common/base/proto_time.h"
 #include "services/invitations/invitation_service.h"
 #include "services/invitations/outbox/notification_queue.h"
 #include "services/invitations/outbox/notification_text.h"
 
 namespace fgc::invitations {
 namespace {
-
-using google::protobuf::util::TimeUtil;
-
-absl::Time FromProto(const google::protobuf::Timestamp& t) {
-  return absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(t));
-}
 
 // The time zone the member reads times in: their own, else the conference's, else UTC.
 absl::TimeZone ZoneFor(const v1::NetworkMember& member, const v1::Conference& conference) {
@@ -44,11 +38,11 @@ outbox::NotificationContext InvitationService::MessageContext(
                                     : conference.coordinator().phone_number();
   context.time_zone = ZoneFor(member, conference);
   const v1::Booking& booking = conference.booking();
-  if (booking.has_start_time()) context.start_time = FromProto(booking.start_time());
-  if (booking.has_end_time()) context.end_time = FromProto(booking.end_time());
+  if (booking.has_start_time()) context.start_time = ToAbslTime(booking.start_time());
+  if (booking.has_end_time()) context.end_time = ToAbslTime(booking.end_time());
   context.remote = booking.venue().empty() && booking.has_remote_join();
   if (conference.has_availability_deadline()) {
-    context.respond_by = FromProto(conference.availability_deadline());
+    context.respond_by = ToAbslTime(conference.availability_deadline());
   }
   if (view != nullptr && view->has_venue()) {
     context.venue_name = view->venue().display_name();
@@ -114,6 +108,10 @@ AlsoInTransaction InvitationService::SupersedeQueuedMessages(const std::string& 
   };
 }
 
+DeliveryReport ReportOf(const outbox::InvitationDelivery& d) {
+  return DeliveryReport{d.state, d.send_time, d.deliver_time, d.last_error};
+}
+
 absl::StatusOr<std::optional<DeliveryReport>> InvitationService::LatestDelivery(
     const std::string& tenant, const std::string& invitation) {
   return pool_->WithTenantResult<std::optional<DeliveryReport>>(
@@ -121,8 +119,7 @@ absl::StatusOr<std::optional<DeliveryReport>> InvitationService::LatestDelivery(
         auto latest = outbox::LatestInvitationDelivery(tx, tenant, invitation);
         if (!latest.ok()) return latest.status();
         if (!latest->has_value()) return std::nullopt;
-        const outbox::InvitationDelivery& d = **latest;
-        return DeliveryReport{d.state, d.send_time, d.deliver_time, d.last_error};
+        return ReportOf(**latest);
       });
 }
 

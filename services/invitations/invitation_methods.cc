@@ -1,11 +1,15 @@
 // InvitationService: the staff's invitation methods (Send, Get, Resend, Revoke, List).
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/base/errors.h"
 #include "common/base/field_violations.h"
+#include "common/base/proto_time.h"
 #include "common/crypto/encoding.h"
 #include "common/crypto/random.h"
 #include "common/listing/filter_comparisons.h"
@@ -29,16 +33,9 @@ constexpr int kMaxPageSize = 500;
 // network is far smaller than this.
 constexpr int kMaxInvitationsPerConference = 5000;
 
-absl::Time FromProto(const google::protobuf::Timestamp& t) {
-  return absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(t));
-}
-google::protobuf::Timestamp ToProto(absl::Time t) {
-  return TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
-}
-
 std::optional<absl::Time> Requested(bool has, const google::protobuf::Timestamp& t) {
   if (!has) return std::nullopt;
-  return FromProto(t);
+  return ToAbslTime(t);
 }
 
 absl::Status CheckOpen(const v1::Conference& conference) {
@@ -127,7 +124,6 @@ absl::StatusOr<VersionedInvitation> InvitationService::LoadInvitation(
   }
   auto conference = ConferenceForCaller(*peers_, caller, parsed->conference);
   if (!conference.ok()) return conference.status();
-  if (absl::Status s = RefreshFamilyView(caller, *conference); !s.ok()) return s;
   if (conference_out != nullptr) *conference_out = *conference;
   return invitations_.Get(caller.tenant, name);
 }
@@ -188,9 +184,9 @@ absl::Status InvitationService::SendInvitation(const Caller& caller,
   invitation.set_language_code(asked.language_code().empty() ? member->member.language_code()
                                                              : asked.language_code());
   invitation.set_message(asked.message());
-  *invitation.mutable_expire_time() = ToProto(*expire);
-  *invitation.mutable_create_time() = ToProto(now);
-  *invitation.mutable_update_time() = ToProto(now);
+  *invitation.mutable_expire_time() = ToTimestamp(*expire);
+  *invitation.mutable_create_time() = ToTimestamp(now);
+  *invitation.mutable_update_time() = ToTimestamp(now);
   auto link = NewLink(caller.tenant, req.parent(), invitation.name(), 0, *key, now, *expire);
   if (!link.ok()) return link.status();
   auto stored = invitations_.Create(
@@ -242,6 +238,7 @@ absl::Status InvitationService::ResendInvitation(const Caller& caller,
   } else {
     if (absl::Status s = CheckOpen(conference); !s.ok()) return s;
     if (absl::Status s = CheckEtag(req.etag(), stored->invitation); !s.ok()) return s;
+    if (absl::Status s = RefreshFamilyView(caller, conference); !s.ok()) return s;
     if (stored->invitation.state() == v1::INVITATION_STATE_REVOKED) {
       return FailedPrecondition("INVITATION_REVOKED", "a revoked invitation cannot be resent",
                                 {{"fgc.v1.Invitation", req.name(), "revoked"}});
@@ -259,8 +256,8 @@ absl::Status InvitationService::ResendInvitation(const Caller& caller,
     invitation.set_channel(route->channel);
     invitation.set_resend_count(resend_count);
     invitation.clear_open_time();
-    *invitation.mutable_expire_time() = ToProto(*expire);
-    *invitation.mutable_update_time() = ToProto(now);
+    *invitation.mutable_expire_time() = ToTimestamp(*expire);
+    *invitation.mutable_update_time() = ToTimestamp(now);
     auto link =
         NewLink(caller.tenant, conference_name, req.name(), resend_count, *key, now, *expire);
     if (!link.ok()) return link.status();
@@ -280,7 +277,7 @@ absl::Status InvitationService::ResendInvitation(const Caller& caller,
   if (stored->invitation.channel() == v1::DELIVERY_CHANNEL_BY_HAND) {
     if (token.empty()) {  // a replay: the link is derived again from the request_id
       auto link = NewLink(caller.tenant, conference_name, req.name(), resend_count, *key, now,
-                          FromProto(stored->invitation.expire_time()));
+                          ToAbslTime(stored->invitation.expire_time()));
       if (!link.ok()) return link.status();
       token = link->token;
     }
@@ -321,36 +318,62 @@ absl::Status InvitationService::RevokeInvitation(const Caller& caller,
 absl::Status InvitationService::ListInvitations(const Caller& caller,
                                                 const v1::ListInvitationsRequest& req,
                                                 v1::ListInvitationsResponse& resp) {
-  if (req.page_size() < 0) return FieldError("page_size", "must not be negative");
   auto filter = FilterOf(req.filter());
   if (!filter.ok()) return filter.status();
   const std::string binding = absl::StrCat(req.parent(), "|", req.filter());
-  size_t skip = 0;
-  if (!req.page_token().empty()) {
-    auto cursor = listing::ParsePageToken(req.page_token(), binding);
-    if (!cursor.ok()) return cursor.status();
-    if (!absl::SimpleAtoi(*cursor, &skip)) return FieldError("page_token", "is not valid");
-  }
+  auto page = listing::ParseOffsetPage(req.page_size(), req.page_token(), binding, kDefaultPageSize,
+                                       kMaxPageSize);
+  if (!page.ok()) return page.status();
   auto conference = ConferenceForCaller(*peers_, caller, req.parent());
   if (!conference.ok()) return conference.status();
   if (absl::Status s = RefreshFamilyView(caller, *conference); !s.ok()) return s;
-  auto stored = invitations_.List(caller.tenant, req.parent(), "", kMaxInvitationsPerConference);
-  if (!stored.ok()) return stored.status();
-  const size_t page_size =
-      req.page_size() == 0 ? kDefaultPageSize : std::min(req.page_size(), kMaxPageSize);
-  size_t matched = 0;
-  for (const VersionedInvitation& one : *stored) {
-    auto standing = Standing(caller.tenant, one);
-    if (!standing.ok()) return standing.status();
-    if (!(*filter)(*standing)) continue;
-    if (matched++ < skip) continue;
-    if (static_cast<size_t>(resp.invitations_size()) == page_size) {
-      resp.set_next_page_token(listing::MakePageToken(absl::StrCat(skip + page_size), binding));
-      break;
-    }
-    *resp.add_invitations() = *std::move(standing);
+  // Filtered on the state derived when read, so the list is read whole and paged from memory.
+  auto standings = StandingsOf(caller.tenant, req.parent());
+  if (!standings.ok()) return standings.status();
+  std::vector<v1::Invitation> matched;
+  for (v1::Invitation& invitation : *standings) {
+    if ((*filter)(invitation)) matched.push_back(std::move(invitation));
   }
+  for (size_t i = page->offset; i < matched.size() && i < page->offset + page->size; ++i) {
+    *resp.add_invitations() = std::move(matched[i]);
+  }
+  resp.set_next_page_token(listing::NextOffsetPageToken(*page, matched.size(), binding));
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<v1::Invitation>> InvitationService::StandingsOf(
+    const std::string& tenant, const std::string& conference) {
+  auto stored = invitations_.List(tenant, conference, "", kMaxInvitationsPerConference);
+  if (!stored.ok()) return stored.status();
+  // One read of the outbox for the whole conference, not one per invitation.
+  auto deliveries = pool_->WithTenantResult<std::map<std::string, outbox::InvitationDelivery>>(
+      tenant,
+      [&](pqxx::work& tx) { return outbox::LatestInvitationDeliveries(tx, tenant, conference); });
+  if (!deliveries.ok()) return deliveries.status();
+  const absl::Time now = absl::Now();
+  std::vector<v1::Invitation> out;
+  out.reserve(stored->size());
+  for (const VersionedInvitation& one : *stored) {
+    std::optional<DeliveryReport> delivery;
+    if (auto it = deliveries->find(one.invitation.name()); it != deliveries->end()) {
+      delivery = ReportOf(it->second);
+    }
+    out.push_back(WithStanding(one.invitation, delivery, now));
+  }
+  return out;
+}
+
+absl::StatusOr<std::map<std::string, v1::Invitation>> InvitationService::LiveInvitations(
+    const std::string& tenant, const std::string& conference) {
+  auto stored = invitations_.List(tenant, conference, "", kMaxInvitationsPerConference);
+  if (!stored.ok()) return stored.status();
+  std::map<std::string, v1::Invitation> live;
+  for (VersionedInvitation& i : *stored) {
+    if (i.invitation.state() != v1::INVITATION_STATE_REVOKED) {
+      live[i.invitation.member()] = std::move(i.invitation);
+    }
+  }
+  return live;
 }
 
 }  // namespace fgc::invitations

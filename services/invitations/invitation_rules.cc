@@ -3,12 +3,10 @@
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/base/field_violations.h"
-#include "google/protobuf/util/time_util.h"
+#include "common/base/proto_time.h"
 
 namespace fgc::invitations {
 namespace {
-
-using google::protobuf::util::TimeUtil;
 
 constexpr int kMaxNeeds = 20;
 
@@ -38,10 +36,6 @@ absl::Status NoChannel(const v1::NetworkMember& member, const std::string& what)
       "NO_CONTACT_CHANNEL",
       absl::StrCat("the member has no ", what, "; add one or hand the link over"),
       {{"fgc.v1.NetworkMember", member.name(), absl::StrCat("no ", what)}});
-}
-
-google::protobuf::Timestamp ToProto(absl::Time t) {
-  return TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
 }
 
 bool Excluded(const v1::NetworkMember& member) {
@@ -80,14 +74,12 @@ absl::StatusOr<Route> RouteTo(const v1::NetworkMember& member, v1::DeliveryChann
 v1::Invitation WithStanding(v1::Invitation invitation,
                             const std::optional<DeliveryReport>& delivery, absl::Time now) {
   if (delivery) {
-    if (delivery->send_time) *invitation.mutable_send_time() = ToProto(*delivery->send_time);
+    if (delivery->send_time) *invitation.mutable_send_time() = ToTimestamp(*delivery->send_time);
     if (delivery->deliver_time) {
-      *invitation.mutable_deliver_time() = ToProto(*delivery->deliver_time);
+      *invitation.mutable_deliver_time() = ToTimestamp(*delivery->deliver_time);
     }
   }
-  const bool expired =
-      invitation.has_expire_time() &&
-      absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(invitation.expire_time())) <= now;
+  const bool expired = invitation.has_expire_time() && ToAbslTime(invitation.expire_time()) <= now;
   if (invitation.state() == v1::INVITATION_STATE_REVOKED) return invitation;
   if (invitation.has_rsvp() && invitation.rsvp().answer() != v1::RSVP_ANSWER_UNSPECIFIED) {
     invitation.set_state(v1::INVITATION_STATE_ANSWERED);

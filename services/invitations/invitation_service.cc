@@ -3,7 +3,6 @@
 #include <map>
 #include <vector>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/base/errors.h"
 #include "common/base/field_violations.h"
@@ -252,47 +251,33 @@ absl::Status InvitationService::UpdateNetworkMember(const Caller& caller,
 absl::Status InvitationService::ListNetworkMembers(const Caller& caller,
                                                    const v1::ListNetworkMembersRequest& req,
                                                    v1::ListNetworkMembersResponse& resp) {
-  if (req.page_size() < 0) return FieldError("page_size", "must not be negative");
   auto filter = ParseMemberFilter(req.filter());
   if (!filter.ok()) return filter.status();
   const std::string binding = absl::StrCat(req.parent(), "|", req.filter());
-  size_t skip = 0;
-  if (!req.page_token().empty()) {
-    auto cursor = listing::ParsePageToken(req.page_token(), binding);
-    if (!cursor.ok()) return cursor.status();
-    if (!absl::SimpleAtoi(*cursor, &skip)) return FieldError("page_token", "is not valid");
-  }
+  auto page = listing::ParseOffsetPage(req.page_size(), req.page_token(), binding, kDefaultPageSize,
+                                       kMaxPageSize);
+  if (!page.ok()) return page.status();
   auto conference = ConferenceForCaller(*peers_, caller, req.parent());
   if (!conference.ok()) return conference.status();
   // The order (the child first, then by name) needs the sealed names opened: the network is
   // read whole, as it is small, and paged from memory.
   auto stored = members_.List(caller.tenant, req.parent(), "", kMaxNetworkSize);
   if (!stored.ok()) return stored.status();
-  auto invited = invitations_.List(caller.tenant, req.parent(), "", kMaxNetworkSize * 10);
-  if (!invited.ok()) return invited.status();
-  std::map<std::string, std::string> live;  // member -> their invitation that is not revoked
-  for (const VersionedInvitation& i : *invited) {
-    if (i.invitation.state() != v1::INVITATION_STATE_REVOKED) {
-      live[i.invitation.member()] = i.invitation.name();
-    }
-  }
+  auto live = LiveInvitations(caller.tenant, req.parent());
+  if (!live.ok()) return live.status();
   std::vector<v1::NetworkMember> members;
   for (VersionedMember& m : *stored) {
     if (!(*filter)(m.member)) continue;
-    if (auto it = live.find(m.member.name()); it != live.end()) {
-      m.member.set_invitation(it->second);
+    if (auto it = live->find(m.member.name()); it != live->end()) {
+      m.member.set_invitation(it->second.name());
     }
     members.push_back(std::move(m.member));
   }
   SortForListing(members);
-  const size_t page_size =
-      req.page_size() == 0 ? kDefaultPageSize : std::min(req.page_size(), kMaxPageSize);
-  for (size_t i = skip; i < members.size() && i < skip + page_size; ++i) {
+  for (size_t i = page->offset; i < members.size() && i < page->offset + page->size; ++i) {
     *resp.add_members() = std::move(members[i]);
   }
-  if (members.size() > skip + page_size) {
-    resp.set_next_page_token(listing::MakePageToken(absl::StrCat(skip + page_size), binding));
-  }
+  resp.set_next_page_token(listing::NextOffsetPageToken(*page, members.size(), binding));
   return absl::OkStatus();
 }
 

@@ -5,7 +5,9 @@
 // token is resolved here, against the links this service issued.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <vector>
 
 #include "common/server/guarded_service.h"
 #include "common/server/peer_channels.h"
@@ -22,6 +24,9 @@
 #include "services/invitations/tokens/invitation_link.h"
 
 namespace fgc::invitations {
+
+// The outbox's account of an invitation's newest message, in the rules' terms.
+DeliveryReport ReportOf(const outbox::InvitationDelivery& delivery);
 
 class InvitationService final : public server::GuardedService {
  public:
@@ -83,7 +88,7 @@ class InvitationService final : public server::GuardedService {
                                        const char* field);
 
   // The invitation named `name` (field `field`) and its conference, once scheduling confirms
-  // the caller may see it; the family's view of the conference is refreshed on the way.
+  // the caller may see it.
   absl::StatusOr<VersionedInvitation> LoadInvitation(const Caller& caller, const std::string& name,
                                                      const char* field,
                                                      v1::Conference* conference = nullptr);
@@ -121,6 +126,12 @@ class InvitationService final : public server::GuardedService {
                                                         const v1::NetworkMember& member,
                                                         const Route& route,
                                                         const outbox::NotificationContext& context);
+  // Every invitation of the conference as its reader sees it, oldest first.
+  absl::StatusOr<std::vector<v1::Invitation>> StandingsOf(const std::string& tenant,
+                                                          const std::string& conference);
+  // The conference's invitations that are not revoked, by member.
+  absl::StatusOr<std::map<std::string, v1::Invitation>> LiveInvitations(
+      const std::string& tenant, const std::string& conference);
   // How the invitation's newest message fared in the outbox, if it went through it.
   absl::StatusOr<std::optional<DeliveryReport>> LatestDelivery(const std::string& tenant,
                                                                const std::string& invitation);

@@ -114,14 +114,9 @@ absl::Status InvitationService::SendNotification(const Caller& caller,
   std::vector<VersionedMember> recipients;
   const bool everyone = req.members_size() == 0;
   std::set<std::string> named(req.members().begin(), req.members().end());
-  auto invited = invitations_.List(caller.tenant, req.parent(), "", 5000);
-  if (!invited.ok()) return invited.status();
-  std::map<std::string, v1::Invitation> live;
-  for (const VersionedInvitation& i : *invited) {
-    if (i.invitation.state() != v1::INVITATION_STATE_REVOKED) {
-      live[i.invitation.member()] = i.invitation;
-    }
-  }
+  auto live_or = LiveInvitations(caller.tenant, req.parent());
+  if (!live_or.ok()) return live_or.status();
+  const std::map<std::string, v1::Invitation>& live = *live_or;
   if (everyone) {
     for (const auto& [member, invitation] : live) named.insert(member);
   }

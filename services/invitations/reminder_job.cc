@@ -4,9 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/base/log.h"
+#include "common/base/proto_time.h"
 #include "common/crypto/sha256.h"
 #include "common/sealing/conference_keys.h"
-#include "google/protobuf/util/time_util.h"
 #include "services/invitations/invitation_rules.h"
 #include "services/invitations/invitation_service.h"
 #include "services/invitations/outbox/notification_queue.h"
@@ -17,14 +17,8 @@
 namespace fgc::invitations {
 namespace {
 
-using google::protobuf::util::TimeUtil;
-
 // A conference's invitations are read whole; a network is far smaller than this.
 constexpr int kMaxInvitationsPerConference = 5000;
-
-absl::Time FromProto(const google::protobuf::Timestamp& t) {
-  return absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(t));
-}
 
 // The conference as the family's view of it shows it: what a message may say (MessageContext).
 v1::Conference ConferenceOf(const v1::GetMyInvitationResponse& view, const std::string& name) {
@@ -58,7 +52,7 @@ absl::StatusOr<outbox::QueuedMessage> ReminderMessage(const std::string& tenant,
       InvitationService::MessageContext(ConferenceOf(view, conference), &view, member,
                                         v1::NOTIFICATION_KIND_AVAILABILITY_REMINDER, language);
   context.link = link;
-  context.respond_by = FromProto(view.availability_deadline());
+  context.respond_by = ToAbslTime(view.availability_deadline());
   auto rendered = outbox::RenderNotification(context);
   if (!rendered.ok()) return rendered.status();
   outbox::QueuedMessage message;
@@ -168,7 +162,7 @@ absl::StatusOr<int> ReminderJob::RemindConference(const DeadlineRef& ref, absl::
   auto view = invitations_.GetFamilyView(ref.tenant, ref.conference);
   if (!view.ok()) return view.status();
   ReminderCase facts;
-  if (view->has_availability_deadline()) facts.deadline = FromProto(view->availability_deadline());
+  if (view->has_availability_deadline()) facts.deadline = ToAbslTime(view->availability_deadline());
   facts.stage = view->stage();
   if (!facts.deadline.has_value()) return 0;
   std::map<std::string, ReminderState> states;
@@ -213,7 +207,7 @@ absl::StatusOr<bool> ReminderJob::Remind(const std::string& tenant,
                                          const v1::NetworkMember& member, absl::Time now) {
   const auto name = ParseInvitationName(invitation, tenant);
   if (!name) return absl::InternalError("an invitation without a valid name");
-  const absl::Time deadline = FromProto(view.availability_deadline());
+  const absl::Time deadline = ToAbslTime(view.availability_deadline());
   return pool_->WithTenantResult<bool>(tenant, [&](pqxx::work& tx) -> absl::StatusOr<bool> {
     // Judged again under the row lock: a resend, a revocation, an answer or another host's
     // reminder since the listing wins.
@@ -233,7 +227,7 @@ absl::StatusOr<bool> ReminderJob::Remind(const std::string& tenant,
     if (!seed.ok()) return seed.status();
     const v1::Invitation& record = (*locked)->record;
     auto link = DeriveLink(LinkSecretOf(*key), invitation, record.resend_count(), *seed, now,
-                           FromProto(record.expire_time()));
+                           ToAbslTime(record.expire_time()));
     if (!link.ok()) return link.status();
     // Never send a link that does not open: the derived one must be the current one.
     if (!IsCurrentLink(tx, tenant, *name, link->link.record.digest, now)) {

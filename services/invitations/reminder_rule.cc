@@ -1,17 +1,8 @@
 #include "services/invitations/reminder_rule.h"
 
-#include "google/protobuf/util/time_util.h"
+#include "common/base/proto_time.h"
 
 namespace fgc::invitations {
-namespace {
-
-using google::protobuf::util::TimeUtil;
-
-absl::Time FromProto(const google::protobuf::Timestamp& t) {
-  return absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(t));
-}
-
-}  // namespace
 
 ReminderVerdict JudgeReminder(const ReminderCase& c, absl::Time now, absl::Duration lead) {
   const v1::Invitation& invitation = *c.invitation;
@@ -27,7 +18,7 @@ ReminderVerdict JudgeReminder(const ReminderCase& c, absl::Time now, absl::Durat
       invitation.channel() != v1::DELIVERY_CHANNEL_SMS) {
     return ReminderVerdict::kByHand;
   }
-  if (!invitation.has_expire_time() || FromProto(invitation.expire_time()) <= now) {
+  if (!invitation.has_expire_time() || ToAbslTime(invitation.expire_time()) <= now) {
     return ReminderVerdict::kLinkExpired;
   }
   if (c.restriction == v1::RESTRICTION_KIND_EXCLUDED) return ReminderVerdict::kExcluded;

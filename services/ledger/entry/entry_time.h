@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "absl/time/time.h"
+#include "common/base/proto_time.h"  // ToAbslTime, ToTimestamp
 #include "google/protobuf/timestamp.pb.h"
 
 namespace fgc::ledger {
@@ -14,9 +15,5 @@ inline constexpr int64_t kMinTimestampSeconds = -62135596800;
 inline constexpr int64_t kMaxTimestampSeconds = 253402300799;
 
 bool IsValidTimestamp(const google::protobuf::Timestamp& timestamp);
-
-// For a valid timestamp, the same instant.
-absl::Time ToAbslTime(const google::protobuf::Timestamp& timestamp);
-google::protobuf::Timestamp ToTimestamp(absl::Time time);
 
 }  // namespace fgc::ledger

@@ -44,19 +44,6 @@ bool IsSet(const google::protobuf::Timestamp& timestamp) {
   return timestamp.seconds() != 0 || timestamp.nanos() != 0;
 }
 
-absl::Time ToAbslTime(const google::protobuf::Timestamp& timestamp) {
-  return absl::FromUnixSeconds(timestamp.seconds()) + absl::Nanoseconds(timestamp.nanos());
-}
-
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  const int64_t seconds = absl::ToUnixSeconds(time);  // rounds toward negative infinity
-  google::protobuf::Timestamp timestamp;
-  timestamp.set_seconds(seconds);
-  timestamp.set_nanos(
-      static_cast<int32_t>(absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(seconds))));
-  return timestamp;
-}
-
 std::optional<absl::CivilDay> ToCivilDay(const google::type::Date& date) {
   if (date.year() < 1 || date.year() > 9999 || date.month() < 1 || date.day() < 1) {
     return std::nullopt;

@@ -7,6 +7,7 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/base/proto_time.h"  // ToAbslTime, ToTimestamp
 #include "google/protobuf/timestamp.pb.h"
 #include "google/type/date.pb.h"
 
@@ -17,9 +18,6 @@ bool IsValidTimestamp(const google::protobuf::Timestamp& timestamp);
 // True when the timestamp was set (proto3 messages have no presence for scalars, so an
 // all-zero timestamp counts as unset, as everywhere in fgc).
 bool IsSet(const google::protobuf::Timestamp& timestamp);
-
-absl::Time ToAbslTime(const google::protobuf::Timestamp& timestamp);
-google::protobuf::Timestamp ToTimestamp(absl::Time time);
 
 // A full calendar date (year, month and day all set and real); nullopt otherwise.
 std::optional<absl::CivilDay> ToCivilDay(const google::type::Date& date);
