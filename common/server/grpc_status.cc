@@ -77,3 +77,37 @@ google::rpc::Status RichStatusOf(const grpc::Status& status) {
 }
 
 }  // namespace fgc::server
+
+namespace fgc::server {
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  const google::rpc::Status rich = RichStatusOf(status);
+  ErrorDetails details;
+  for (const google::protobuf::Any& any : rich.details()) {
+    google::rpc::ErrorInfo info;
+    google::rpc::BadRequest bad;
+    google::rpc::PreconditionFailure failure;
+    google::rpc::ResourceInfo resource;
+    if (any.UnpackTo(&info)) {
+      details.reason = info.reason();
+      details.metadata.insert(info.metadata().begin(), info.metadata().end());
+    } else if (any.UnpackTo(&bad)) {
+      for (const auto& v : bad.field_violations()) {
+        details.field_violations.push_back({v.field(), v.description()});
+      }
+    } else if (any.UnpackTo(&failure)) {
+      for (const auto& v : failure.violations()) {
+        details.precondition_violations.push_back({v.type(), v.subject(), v.description()});
+      }
+    } else if (any.UnpackTo(&resource)) {
+      details.resource_type = resource.resource_type();
+      details.resource_name = resource.resource_name();
+    }
+  }
+  return WithDetails(
+      absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message()),
+      details);
+}
+
+}  // namespace fgc::server

@@ -21,4 +21,9 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 // a Status with only code and message when there are none or they do not parse.
 google::rpc::Status RichStatusOf(const grpc::Status& status);
 
+// The other way: a status another fgc service answered, as a domain status with its details
+// (reason, field and precondition violations, resource), so a service can pass on a peer's
+// verdict in the same words.
+absl::Status FromGrpcStatus(const grpc::Status& status);
+
 }  // namespace fgc::server

@@ -95,10 +95,6 @@ class InvitationService final : public server::GuardedService {
   // Copies what the family's pages show of `conference` (and its venue) for token holders,
   // who cannot read scheduling themselves.
   absl::Status RefreshFamilyView(const Caller& caller, const v1::Conference& conference);
-  // Writes a power record in the ledger on the caller's behalf, under `request_id`; UNAVAILABLE
-  // (LEDGER_UNAVAILABLE) when the ledger cannot be reached, and then nothing else may change.
-  absl::StatusOr<v1::LedgerEntry> RecordPower(const Caller& caller, const v1::LedgerEntry& entry,
-                                              const std::string& request_id);
   // The invitation as its reader sees it (tokens/invitation_rules.h WithStanding).
   absl::StatusOr<v1::Invitation> Standing(const std::string& tenant,
                                           const VersionedInvitation& stored);

@@ -6,8 +6,8 @@
 #include "common/crypto/encoding.h"
 #include "common/crypto/random.h"
 #include "common/server/actor.h"
+#include "common/server/peer_calls.h"
 #include "common/server/request_hash.h"
-#include "fgc/v1/ledger_service.grpc.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/invitations/invitation_service.h"
 #include "services/invitations/scheduling_client.h"
@@ -88,45 +88,7 @@ v1::LedgerEntry PowerEntry(const v1::NetworkMember& member, const v1::Conference
   return entry;
 }
 
-std::string Refused(const grpc::Status& status) {
-  return absl::StrCat("the ledger refused the power record: ", status.error_message());
-}
-
-absl::Status LedgerUnavailable() {
-  return WithDetails(absl::UnavailableError("the ledger could not record the use of power; "
-                                            "nothing changed: retry with the same request_id"),
-                     {.reason = "LEDGER_UNAVAILABLE"});
-}
-
 }  // namespace
-
-absl::StatusOr<v1::LedgerEntry> InvitationService::RecordPower(const Caller& caller,
-                                                               const v1::LedgerEntry& entry,
-                                                               const std::string& request_id) {
-  auto channel = peers_->Channel("fgc.v1.LedgerService");
-  if (!channel.ok()) return LedgerUnavailable();
-  auto stub = v1::LedgerService::NewStub(*channel);
-  v1::RecordPowerUseRequest request;
-  request.set_parent(absl::StrCat("tenants/", caller.tenant, "/ledger"));
-  *request.mutable_entry() = entry;
-  request.set_request_id(request_id);
-  v1::RecordPowerUseResponse response;
-  auto context = server::OnBehalfOf(caller);
-  const grpc::Status status = stub->RecordPowerUse(context.get(), request, &response);
-  if (status.ok()) return response.entry();
-  switch (status.error_code()) {
-    // The ledger's own verdict on the record (bad fields, not permitted): the caller's to fix.
-    case grpc::StatusCode::INVALID_ARGUMENT:
-      return WithDetails(absl::InvalidArgumentError(Refused(status)), {.reason = "INVALID_FIELD"});
-    case grpc::StatusCode::FAILED_PRECONDITION:
-      return WithDetails(absl::FailedPreconditionError(Refused(status)),
-                         {.reason = "PRECONDITION_FAILED"});
-    case grpc::StatusCode::PERMISSION_DENIED:
-      return PermissionDenied("RESOURCE_NOT_PERMITTED", Refused(status));
-    default:
-      return LedgerUnavailable();
-  }
-}
 
 absl::Status InvitationService::RestrictParticipation(const Caller& caller,
                                                       const v1::RestrictParticipationRequest& req,
@@ -163,8 +125,9 @@ absl::Status InvitationService::RestrictParticipation(const Caller& caller,
       if (!bytes.ok()) return bytes.status();
       ledger_request = absl::StrCat("restrict-", crypto::HexEncode(*bytes));
     }
-    auto entry = RecordPower(caller, PowerEntry(loaded->member, *conference, req.restriction()),
-                             ledger_request);
+    auto entry = server::RecordPowerOnBehalf(
+        *peers_, caller, PowerEntry(loaded->member, *conference, req.restriction()),
+        ledger_request);
     if (!entry.ok()) return entry.status();
     v1::NetworkMember restricted = loaded->member;
     if (lifting) {

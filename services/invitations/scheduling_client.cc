@@ -8,12 +8,6 @@ namespace fgc::invitations {
 
 namespace {
 
-absl::Status Unavailable() {
-  return WithDetails(absl::UnavailableError("the scheduling service did not answer; nothing "
-                                            "changed: retry with the same request_id"),
-                     {.reason = "SERVICE_UNAVAILABLE"});
-}
-
 // The caller's own answer from scheduling, in this service's words.
 absl::Status Translated(const grpc::Status& status, const std::string& type,
                         const std::string& name, std::string_view field) {
@@ -25,31 +19,16 @@ absl::Status Translated(const grpc::Status& status, const std::string& type,
     case grpc::StatusCode::INVALID_ARGUMENT:
       return FieldError(field, absl::StrCat("must be the name of a ", type));
     default:
-      return Unavailable();
+      return server::PeerUnavailable("scheduling");
   }
 }
 
 }  // namespace
 
-absl::StatusOr<v1::Conference> ConferenceForCaller(server::PeerChannels& peers,
-                                                   const server::Caller& caller,
-                                                   const std::string& name) {
-  auto channel = peers.Channel("fgc.v1.SchedulingService");
-  if (!channel.ok()) return Unavailable();
-  auto stub = v1::SchedulingService::NewStub(*channel);
-  v1::GetConferenceRequest request;
-  request.set_name(name);
-  v1::GetConferenceResponse response;
-  auto context = server::OnBehalfOf(caller);
-  const grpc::Status status = stub->GetConference(context.get(), request, &response);
-  if (status.ok()) return response.conference();
-  return Translated(status, "fgc.v1.Conference", name, "parent");
-}
-
 absl::StatusOr<v1::Venue> VenueForCaller(server::PeerChannels& peers, const server::Caller& caller,
                                          const std::string& name) {
   auto channel = peers.Channel("fgc.v1.SchedulingService");
-  if (!channel.ok()) return Unavailable();
+  if (!channel.ok()) return server::PeerUnavailable("scheduling");
   auto stub = v1::SchedulingService::NewStub(*channel);
   v1::GetVenueRequest request;
   request.set_name(name);

@@ -6,19 +6,18 @@
 
 #include "absl/status/statusor.h"
 #include "common/server/caller.h"
+#include "common/server/peer_calls.h"
 #include "common/server/peer_channels.h"
 #include "fgc/v1/conference.pb.h"
 #include "fgc/v1/venue.pb.h"
 
 namespace fgc::invitations {
 
-// The conference as the caller may read it. NOT_FOUND / PERMISSION_DENIED as scheduling says;
-// UNAVAILABLE (SERVICE_UNAVAILABLE) when scheduling cannot be reached.
-absl::StatusOr<v1::Conference> ConferenceForCaller(server::PeerChannels& peers,
-                                                   const server::Caller& caller,
-                                                   const std::string& name);
+// The conference as the caller may read it (common/server/peer_calls.h).
+using server::ConferenceForCaller;
 
-// The venue as the caller may read it, with the same errors.
+// The venue as the caller may read it: NOT_FOUND / PERMISSION_DENIED as scheduling says;
+// UNAVAILABLE (SERVICE_UNAVAILABLE) when scheduling cannot be reached.
 absl::StatusOr<v1::Venue> VenueForCaller(server::PeerChannels& peers, const server::Caller& caller,
                                          const std::string& name);
 

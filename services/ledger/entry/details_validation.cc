@@ -11,6 +11,15 @@
 namespace fgc::ledger {
 namespace {
 
+using checks::IsCalendarDate;
+
+// An enum field that is required: set, and one of the values the contract defines.
+template <typename IsValid>
+void RequiredEnum(const std::string& field, int value, IsValid is_valid,
+                  FieldViolations* violations) {
+  checks::RequiredEnum(*violations, field, value, is_valid);
+}
+
 constexpr size_t kMaxPartyTextChars = 200;
 constexpr int kMaxParties = 20;
 constexpr size_t kMaxLongTextChars = 2000;
@@ -18,24 +27,8 @@ constexpr size_t kMaxNoticeVersionChars = 100;
 constexpr size_t kMaxVerifiedByChars = 200;
 constexpr size_t kMaxNotesChars = 1000;
 constexpr size_t kMaxReasonsChars = 10000;
-constexpr size_t kMaxStatuteChars = 200;
-constexpr size_t kMaxSectionChars = 100;
-constexpr size_t kMaxStaffTextChars = 200;
-constexpr size_t kMaxStaffAgencyChars = 100;
-constexpr size_t kMaxEmailChars = 254;
 
 std::string Indexed(const std::string& path, int i) { return absl::StrCat(path, "[", i, "]"); }
-
-// An enum field that is required: set, and one of the values the contract defines.
-template <typename IsValid>
-void RequiredEnum(const std::string& field, int value, IsValid is_valid,
-                  FieldViolations* violations) {
-  if (value == 0) {
-    violations->Add(field, "required");
-  } else if (!is_valid(value)) {
-    violations->Add(field, "not a known value");
-  }
-}
 
 // `runs_from` is absl::InfinitePast() when unknown (its own field was bad or missing).
 void CheckExpiry(const std::string& field, const google::protobuf::Timestamp& expire,
@@ -44,44 +37,6 @@ void CheckExpiry(const std::string& field, const google::protobuf::Timestamp& ex
   if (ToAbslTime(expire) <= runs_from) {
     violations->Add(field, "must be after the time it runs from (effective or occur time)");
   }
-}
-
-bool IsValidDate(const google::type::Date& date) {
-  if (date.year() < 1 || date.year() > 9999 || date.month() < 1 || date.month() > 12) {
-    return false;
-  }
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int year = date.year();
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int days = kDays[date.month() - 1] + (date.month() == 2 && leap ? 1 : 0);
-  return date.day() >= 1 && date.day() <= days;
-}
-
-// An ISO 3166-1 alpha-2 country, optionally with an ISO 3166-2 subdivision: `NZ`, `GB-ENG`.
-bool LooksLikeJurisdiction(std::string_view code) {
-  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  const auto upper_or_digit = [&](char c) { return upper(c) || (c >= '0' && c <= '9'); };
-  if (code.size() < 2 || !upper(code[0]) || !upper(code[1])) return false;
-  if (code.size() == 2) return true;
-  if (code.size() < 4 || code.size() > 6 || code[2] != '-') return false;
-  return std::all_of(code.begin() + 3, code.end(), upper_or_digit);
-}
-
-// A plain check of an addr-spec: one '@' with something either side, no spaces.
-bool LooksLikeEmail(std::string_view email) {
-  const size_t at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 == email.size()) return false;
-  if (email.find('@', at + 1) != std::string_view::npos) return false;
-  return email.find_first_of(" \t\r\n") == std::string_view::npos;
-}
-
-// E.164: '+', a non-zero digit, then 1-14 more digits.
-bool LooksLikeE164(std::string_view phone) {
-  if (phone.size() < 3 || phone.size() > 16 || phone[0] != '+' || phone[1] == '0') return false;
-  for (size_t i = 1; i < phone.size(); ++i) {
-    if (phone[i] < '0' || phone[i] > '9') return false;
-  }
-  return true;
 }
 
 void CheckVerification(const v1::Verification& verification, const EntryContext& context,
@@ -93,48 +48,6 @@ void CheckVerification(const v1::Verification& verification, const EntryContext&
                    TextShape::kMultiLine);
   if (verification.has_verify_time()) {
     CheckTimeNotAfter(*violations, path + ".verify_time", verification.verify_time(),
-                      context.now + kMaxClockSkew);
-  }
-}
-
-void CheckLegalBasis(const v1::LegalBasis& basis, FieldViolations* violations) {
-  const std::string path = "entry.power.legal_basis";
-  violations->Text(path + ".statute", basis.statute(), kMaxStatuteChars, true);
-  violations->Text(path + ".section", basis.section(), kMaxSectionChars, true);
-  if (!basis.jurisdiction().empty() && !LooksLikeJurisdiction(basis.jurisdiction())) {
-    violations->Add(path + ".jurisdiction", "must be an ISO 3166 code such as NZ or GB-ENG");
-  }
-  violations->Text(path + ".description", basis.description(), kMaxNotesChars, false,
-                   TextShape::kMultiLine);
-}
-
-void CheckStaffMember(const v1::StaffMember& staff, FieldViolations* violations) {
-  const std::string path = "entry.power.authorising_officer";
-  violations->Text(path + ".subject", staff.subject(), kMaxStaffTextChars, false);
-  violations->Text(path + ".display_name", staff.display_name(), kMaxStaffTextChars, true);
-  violations->Text(path + ".agency", staff.agency(), kMaxStaffAgencyChars, false);
-  violations->Text(path + ".job_title", staff.job_title(), kMaxStaffTextChars, false);
-  if (violations->Text(path + ".email", staff.email(), kMaxEmailChars, false) &&
-      !staff.email().empty() && !LooksLikeEmail(staff.email())) {
-    violations->Add(path + ".email", "must be an email address");
-  }
-  if (!staff.phone_number().empty() && !LooksLikeE164(staff.phone_number())) {
-    violations->Add(path + ".phone_number", "must be in E.164 form, e.g. +441632960000");
-  }
-}
-
-void CheckFamilyTold(const v1::FamilyTold& told, const EntryContext& context,
-                     FieldViolations* violations) {
-  const std::string path = "entry.power.family_told";
-  violations->Text(path + ".told_by", told.told_by(), kMaxStaffTextChars, false);
-  violations->Text(path + ".not_told_reason", told.not_told_reason(), kMaxLongTextChars,
-                   !told.told(), TextShape::kMultiLine);
-  if (!told.told()) return;
-  RequiredEnum(path + ".method", told.method(), v1::TellMethod_IsValid, violations);
-  if (!told.has_tell_time()) {
-    violations->Add(path + ".tell_time", "required when told is true");
-  } else {
-    CheckTimeNotAfter(*violations, path + ".tell_time", told.tell_time(),
                       context.now + kMaxClockSkew);
   }
 }
@@ -235,21 +148,25 @@ void CheckPowerDetails(const v1::PowerDetails& power, const EntryContext& contex
   const bool used = context.kind == v1::LEDGER_ENTRY_KIND_POWER_USED;
   RequiredEnum(path + ".power", power.power(), v1::PowerKind_IsValid, violations);
   if (power.has_legal_basis()) {
-    CheckLegalBasis(power.legal_basis(), violations);
+    checks::CheckLegalBasis(*violations, "entry.power.legal_basis", power.legal_basis(), true);
   } else if (used) {
     violations->Add(path + ".legal_basis", "required for POWER_USED: statute and section");
   }
   violations->Text(path + ".reasons", power.reasons(), kMaxReasonsChars, true,
                    TextShape::kMultiLine);
-  if (power.has_authorising_officer()) CheckStaffMember(power.authorising_officer(), violations);
+  if (power.has_authorising_officer()) {
+    checks::CheckStaffMember(*violations, "entry.power.authorising_officer",
+                             power.authorising_officer());
+  }
   if (power.has_family_told()) {
-    CheckFamilyTold(power.family_told(), context, violations);
+    checks::CheckFamilyTold(*violations, "entry.power.family_told", power.family_told(),
+                            context.now + kMaxClockSkew);
   } else if (used) {
     violations->Add(path + ".family_told", "required for POWER_USED");
   }
   const bool review_required = used && (power.power() == v1::POWER_KIND_PROCEED_WITHOUT_CONSENT ||
                                         power.power() == v1::POWER_KIND_RESTRICT_PARTICIPATION);
-  if (power.has_review_date() && !IsValidDate(power.review_date())) {
+  if (power.has_review_date() && !IsCalendarDate(power.review_date())) {
     violations->Add(path + ".review_date", "must be a full calendar date");
   } else if (!power.has_review_date() && review_required) {
     violations->Add(path + ".review_date", "required for this power");

@@ -1,11 +1,12 @@
-// The ledger's own field checks on top of common/base/field_violations.h: times an RFC 3339
-// writer can print. Internal to the entry model.
+// The field checks the entry model uses: common/base/field_violations.h and the shared checks of
+// common.proto's values (common/checks), under the ledger's namespace. Internal to the model.
 #pragma once
 
 #include <string>
 
 #include "absl/time/time.h"
 #include "common/base/field_violations.h"
+#include "common/checks/common_messages.h"
 #include "google/protobuf/timestamp.pb.h"
 
 namespace fgc::ledger {
@@ -16,11 +17,8 @@ using fgc::IsValidUtf8;
 using fgc::LooksLikeLanguageTag;
 using fgc::TextShape;
 
-// A timestamp RFC 3339 can write. Returns true when it passed.
-bool CheckTime(FieldViolations& v, const std::string& field,
-               const google::protobuf::Timestamp& value);
-// As CheckTime, and not later than `latest`.
-bool CheckTimeNotAfter(FieldViolations& v, const std::string& field,
-                       const google::protobuf::Timestamp& value, absl::Time latest);
+// A timestamp RFC 3339 can write; as CheckTime, and not later than a given time.
+using checks::CheckTime;
+using checks::CheckTimeNotAfter;
 
 }  // namespace fgc::ledger
