@@ -112,8 +112,9 @@ absl::Status InvitationService::GetMyInvitation(const Caller& caller,
   const AboutText about = AboutConference(language);
   resp.set_about_conference(about.text);
   resp.set_language_code(about.language_code);
-  // Plans are distributed by PlanService, which is not served yet: no plan is available.
-  resp.set_plan_available(false);
+  auto has_plan = invitations_.HasPlan(tenant, member->member.name());
+  if (!has_plan.ok()) return has_plan.status();
+  resp.set_plan_available(*has_plan);
   return absl::OkStatus();
 }
 

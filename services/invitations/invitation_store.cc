@@ -392,4 +392,22 @@ absl::StatusOr<v1::GetMyInvitationResponse> InvitationStore::GetFamilyView(
       });
 }
 
+void InvitationStore::RecordPlanRecipient(pqxx::work& tx, const std::string& tenant,
+                                          const std::string& member,
+                                          const std::string& plan_version) {
+  tx.exec_params(
+      "INSERT INTO plan_recipients (tenant, member, plan_version) VALUES ($1, $2, $3) "
+      "ON CONFLICT DO NOTHING",
+      tenant, member, plan_version);
+}
+
+absl::StatusOr<bool> InvitationStore::HasPlan(const std::string& tenant,
+                                              const std::string& member) {
+  return pool_->WithTenantResult<bool>(tenant, [&](pqxx::work& tx) -> absl::StatusOr<bool> {
+    pqxx::result rows = tx.exec_params(
+        "SELECT 1 FROM plan_recipients WHERE tenant = $1 AND member = $2 LIMIT 1", tenant, member);
+    return !rows.empty();
+  });
+}
+
 }  // namespace fgc::invitations

@@ -90,6 +90,13 @@ class InvitationStore {
   absl::StatusOr<v1::GetMyInvitationResponse> GetFamilyView(const std::string& tenant,
                                                             const std::string& conference);
 
+  // Records in `tx` that `plan_version` was distributed to `member` (once; a second distribution
+  // of the same version changes nothing).
+  static void RecordPlanRecipient(pqxx::work& tx, const std::string& tenant,
+                                  const std::string& member, const std::string& plan_version);
+  // Whether any plan version was distributed to `member`.
+  absl::StatusOr<bool> HasPlan(const std::string& tenant, const std::string& member);
+
  private:
   // What a write's transaction ended in, as the invitation it left (or the replay it was).
   absl::StatusOr<VersionedInvitation> AfterWrite(const absl::Status& status,

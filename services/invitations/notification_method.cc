@@ -40,6 +40,12 @@ absl::Status Validate(const v1::SendNotificationRequest& req, const std::string&
       v.Add(absl::StrCat("members[", i, "]"), "must be a member of the conference in parent");
     }
   }
+  if (req.staff_only() && req.members_size() > 0) {
+    v.Add("staff_only", "name no members when notifying staff only");
+  }
+  if (req.staff_only() && req.staff_recipients_size() == 0) {
+    v.Add("staff_recipients", "name the staff to notify");
+  }
   if (req.staff_recipients_size() > kMaxStaffRecipients) {
     v.Add("staff_recipients", "at most 50");
   }
@@ -49,6 +55,9 @@ absl::Status Validate(const v1::SendNotificationRequest& req, const std::string&
     }
   }
   v.Text("related_resource", req.related_resource(), 500, false);
+  if (req.kind() == v1::NOTIFICATION_KIND_PLAN_DISTRIBUTED && req.related_resource().empty()) {
+    v.Add("related_resource", "the plan version distributed");
+  }
   return v.ToStatus("the notification has invalid fields");
 }
 
@@ -112,7 +121,7 @@ absl::Status InvitationService::SendNotification(const Caller& caller,
   // Who: the members named, or everyone with a live invitation (not those excluded, for
   // notices about the meeting itself).
   std::vector<VersionedMember> recipients;
-  const bool everyone = req.members_size() == 0;
+  const bool everyone = req.members_size() == 0 && !req.staff_only();
   std::set<std::string> named(req.members().begin(), req.members().end());
   auto live_or = LiveInvitations(caller.tenant, req.parent());
   if (!live_or.ok()) return live_or.status();
@@ -173,6 +182,14 @@ absl::Status InvitationService::SendNotification(const Caller& caller,
       auto notification = outbox::Enqueue(tx, *data_key, message);
       if (!notification.ok()) return notification.status();
       *out.add_notifications() = *std::move(notification);
+    }
+    // A distributed plan is theirs to read (GetMyPlan), whether the outbox reaches them or it is
+    // given them another way.
+    if (req.kind() == v1::NOTIFICATION_KIND_PLAN_DISTRIBUTED) {
+      for (const VersionedMember& m : recipients) {
+        InvitationStore::RecordPlanRecipient(tx, caller.tenant, m.member.name(),
+                                             req.related_resource());
+      }
     }
     std::string bytes;
     out.SerializeToString(&bytes);

@@ -1,7 +1,7 @@
 #include "services/plans/plans_component.h"
 
-#include "common/server/guarded_service.h"
-#include "fgc/v1/plan_service.pb.h"
+#include "common/crypto/envelope.h"
+#include "services/plans/plan_service.h"
 
 namespace fgc::plans {
 
@@ -15,11 +15,14 @@ server::ServiceComponent PlansComponent() {
   component.migrations = Migrations();
   component.create =
       [](const server::ServiceDeps& deps) -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
-    // Every method of the contract is served and guarded; this release implements none of
-    // PlanService's behaviour yet, so each answers UNIMPLEMENTED once its caller is checked.
-    return std::make_unique<server::GuardedService>(
-        fgc::v1::GetPlanRequest::descriptor()->file()->FindServiceByName("PlanService"),
-        deps.guard);
+    auto kek = crypto::LoadKeyEncryptionKey(deps.config->state_dir,
+                                            deps.config->production()
+                                                ? crypto::KekProvisioning::kRequireExisting
+                                                : crypto::KekProvisioning::kCreateIfMissing);
+    if (!kek.ok()) return kek.status();
+    return std::make_unique<PlanService>(
+        deps.guard, deps.pool, deps.peers,
+        std::make_unique<crypto::KeyEncryptionKey>(*std::move(kek)));
   };
   return component;
 }

@@ -139,6 +139,12 @@ absl::Status SchedulingService::ScheduleReview(const Caller& caller,
       [&](const VersionedConference& read, const RequestKey& key,
           absl::Time now) -> absl::StatusOr<VersionedConference> {
         if (absl::Status s = CheckReviewSchedulable(read.conference); !s.ok()) return s;
+        // The referring agency sets the review date as it agrees the plan; booking a meeting is
+        // the FGC service's.
+        if (req.has_booking() && (caller.role == "referrer" || caller.role == "agency_system")) {
+          return PermissionDenied("ROLE_NOT_ALLOWED",
+                                  "the referring agency schedules a review without booking it");
+        }
         const auto day = ToCivilDay(req.review_date());
         const absl::TimeZone zone = ConferenceZone(read.conference.time_zone());
         if (!day || *day <= absl::ToCivilDay(now, zone)) {

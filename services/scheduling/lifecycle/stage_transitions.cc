@@ -145,6 +145,17 @@ absl::Status CheckTransition(const v1::Conference& conference,
                              const MoveContext& context) {
   const v1::Stage from = conference.stage(), to = request.stage();
   if (from == v1::STAGE_CLOSED) return ConferenceClosed(conference);
+  // The referring agency moves a conference only as its decision on the plan makes it move
+  // (PlanService.RecordReferrerDecision calls on its behalf); every other move is the FGC
+  // service's.
+  const v1::ActorRole role = context.actor.role();
+  if ((role == v1::ACTOR_ROLE_REFERRER || role == v1::ACTOR_ROLE_AGENCY_SYSTEM) &&
+      !(from == v1::STAGE_PLAN_AGREEMENT &&
+        (to == v1::STAGE_FOLLOW_UP || to == v1::STAGE_PLAN_REVISION))) {
+    return PermissionDenied("ROLE_NOT_ALLOWED",
+                            "the referring agency moves a conference only from PLAN_AGREEMENT, "
+                            "by its decision on the plan");
+  }
   if (to == v1::STAGE_BOOKED)
     return StageRefused(conference, "STAGE_BOOKED is reached only through BookConference");
   if (from == v1::STAGE_BOOKED && to == v1::STAGE_PREPARATION) {
