@@ -1,8 +1,8 @@
 // How an fgcctl command makes its one call and prints the answer: a stub method called with
 // the connection's deadline and credentials; a read printed as human text or as the response
 // in protobuf JSON; a write under a request id (the one given, or a new one printed for
-// retries); a list page by page. Exit codes: 0, or 64 + the gRPC code (details on stderr), or
-// 1 when no request id could be made.
+// retries), with the etag read just before it when none is given; a list page by page. Exit
+// codes: 0, or 64 + the gRPC code (details on stderr), or 1 when no request id could be made.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -62,6 +62,21 @@ int RunWrite(const Connection& connection, StubMethod<Stub, Request, Response> m
     return ReportWriteFailure(status, "--request-id " + *request_id + retry_flags, json);
   }
   return PrintWritten(response, text(response), *request_id, json);
+}
+
+// The etag a change sends: `*etag` when given, else the one the resource `name` has now, read
+// with `get` and picked out of its response by `etag_of`. 0, or the failed read's exit code.
+template <typename Stub, typename Request, typename Response, typename EtagOf>
+int EtagOrCurrent(const Connection& connection, StubMethod<Stub, Request, Response> get,
+                  const std::string& name, EtagOf etag_of, std::string* etag, bool json) {
+  if (!etag->empty()) return 0;
+  Request request;
+  request.set_name(name);
+  Response response;
+  grpc::Status status = Invoke(connection, get, request, &response);
+  if (!status.ok()) return ReportFailure(status, json);
+  *etag = etag_of(response);
+  return 0;
 }
 
 // The nouns a list's count is told in: {"venue", "venues"}.

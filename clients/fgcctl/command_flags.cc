@@ -44,6 +44,35 @@ void PageFlags(CLI::App* command, PageOptions& page, const std::string& what,
   command->add_flag("--all", page.all, "follow every page to the end");
 }
 
+void ChangeFlags(CLI::App* command, ChangeOptions& change, const ChangeHelp& help) {
+  // One path=value per --set: a positional argument may follow.
+  command->add_option("--set", change.settings, "path=value, repeatable; paths: " + help.paths)
+      ->allow_extra_args(false);
+  auto* from = command->add_option("--from", change.file, help.file);
+  auto* masked = command->add_option(
+      "--mask", change.mask,
+      "the paths to take from --from, comma-separated (e.g. " + help.mask_example + ")");
+  from->needs(masked);
+  masked->needs(from);
+  command->add_option(
+      "--etag", change.etag,
+      "the etag you read (default: read " + help.what + " just before changing it)");
+}
+
+void PowerFlagOptions(CLI::App* command, PowerFlags& power) {
+  command->add_option("--statute", power.statute, "legal basis: the statute (Children Act 1989)");
+  command->add_option("--section", power.section, "legal basis: the section (s.47)");
+  command->add_option("--jurisdiction", power.jurisdiction, "legal basis: ISO 3166 (GB-ENG)");
+  command->add_option("--legal-description", power.legal_description,
+                      "legal basis: what the provision allows");
+  command->add_option("--told", power.told,
+                      "how they were told: METHOD[@RFC 3339 time] (in-person, at-conference, "
+                      "telephone, letter, email, text-message, through-advocate; time: now)");
+  command->add_option("--told-by", power.told_by, "who told them");
+  command->add_option("--not-told", power.not_told,
+                      "why they are not told yet, and when they will be");
+}
+
 void OutFlag(CLI::App* command, std::string& out, const std::string& what) {
   command->add_option("--out", out, "the " + what + " file to write (default: stdout)");
 }

@@ -79,21 +79,13 @@ void ConferenceCommandLine::AddUpdate(CLI::App& conference) {
       "change fields; refused, not overwritten, if someone changed the conference meanwhile");
   ConferenceArgument(update, update_.conference);
   ConferenceTenantFlag(update, update_.tenant, false);
-  update
-      ->add_option("--set", update_.settings,
-                   "path=value, repeatable; paths: " + absl::StrJoin(SettablePaths(), ", ") +
-                       " (acknowledge_time: RFC 3339 or now; coordinator: "
-                       "subject[,display name[,agency]])")
-      ->allow_extra_args(false);  // one path=value per --set: the conference may follow
-  auto* from = update->add_option("--from", update_.file,
-                                  "a Conference as protobuf JSON holding the new values");
-  auto* mask = update->add_option(
-      "--mask", update_.mask,
-      "the paths to take from --from, comma-separated (e.g. referral.bottom_lines,children)");
-  from->needs(mask);
-  mask->needs(from);
-  update->add_option("--etag", update_.etag,
-                     "the etag you read (default: read the conference just before changing it)");
+  ChangeFlags(update, update_.change,
+              {.paths = absl::StrJoin(SettablePaths(), ", ") +
+                        " (acknowledge_time: RFC 3339 or now; coordinator: "
+                        "subject[,display name[,agency]])",
+               .file = "a Conference as protobuf JSON holding the new values",
+               .mask_example = "referral.bottom_lines,children",
+               .what = "the conference"});
   RequestIdFlag(update, update_.request_id);
   update->callback([this] { exit_code_ = RunUpdateConference(connect_(), update_, json_); });
 }

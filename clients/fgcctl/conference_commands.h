@@ -43,10 +43,7 @@ struct ListOverdueOptions {
 struct UpdateConferenceOptions {
   std::string tenant;
   std::string conference;
-  std::vector<std::string> settings;  // `path=value`, see conference_settings.h
-  std::string file;                   // a Conference as protobuf JSON, with `mask`
-  std::string mask;                   // comma-separated paths taken from `file`
-  std::string etag;  // empty: the etag GetConference returns just before the update
+  ChangeOptions change;  // of a Conference; `path=value` as in conference_settings.h
   std::string request_id;
 };
 

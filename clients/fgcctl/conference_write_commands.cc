@@ -39,7 +39,7 @@ int ReportWritten(const char* what, const v1::Conference& conference, const std:
 }
 
 // The change `update` asks for: the file's masked fields first, then each --set.
-absl::StatusOr<ConferenceChange> ChangeFrom(const UpdateConferenceOptions& options) {
+absl::StatusOr<ConferenceChange> ChangeFrom(const ChangeOptions& options) {
   ConferenceChange change;
   if (!options.file.empty()) {
     auto from = ReadConferenceFile(options.file);
@@ -138,14 +138,14 @@ int RunUpdateConference(const Connection& connection, const UpdateConferenceOpti
                         bool json) {
   auto name = ConferenceNameArgument(options.tenant, options.conference);
   if (!name.ok()) return ReportLocalFailure(std::string(name.status().message()), 2, json);
-  auto change = ChangeFrom(options);
+  auto change = ChangeFrom(options.change);
   if (!change.ok()) return ReportLocalFailure(std::string(change.status().message()), 2, json);
   auto request_id = RequestIdOrNew(options.request_id);
   if (!request_id.ok()) {
     return ReportLocalFailure(std::string(request_id.status().message()), 1, json);
   }
   ConferenceClient client(connection);
-  std::string etag = options.etag;
+  std::string etag = options.change.etag;
   if (int code = CurrentEtag(client, *name, &etag, json); code != 0) return code;
   v1::UpdateConferenceRequest request;
   *request.mutable_conference() = std::move(change->conference);

@@ -24,6 +24,7 @@ FamilyCommandLine::FamilyCommandLine(CLI::App& app,
   AddInvitation(*family);
   AddScheduling(*family);
   AddRecord(*family);
+  AddPlan(*family);
 }
 
 void FamilyCommandLine::Run(const std::function<int(const Connection&)>& run) {
@@ -100,6 +101,14 @@ void FamilyCommandLine::AddRecord(CLI::App& family) {
   withdraw->callback([this] {
     Run([this](const Connection& c) { return RunMyWithdrawal(c, withdraw_, json_); });
   });
+}
+
+void FamilyCommandLine::AddPlan(CLI::App& family) {
+  CLI::App* plan = family.add_subcommand(
+      "plan", "my family's agreed plan, as it was sent to me, and how it is going");
+  plan->add_option("--language", language_, "the language of the labels, BCP 47");
+  plan->callback(
+      [this] { Run([this](const Connection& c) { return RunMyPlan(c, language_, json_); }); });
 }
 
 }  // namespace fgc::ctl

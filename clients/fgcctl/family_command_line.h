@@ -26,6 +26,7 @@ class FamilyCommandLine {
   void AddInvitation(CLI::App& family);
   void AddScheduling(CLI::App& family);
   void AddRecord(CLI::App& family);
+  void AddPlan(CLI::App& family);
   // Runs `run(connection)` with the token's connection, or reports that there is no token.
   void Run(const std::function<int(const Connection&)>& run);
 
@@ -34,7 +35,7 @@ class FamilyCommandLine {
   int& exit_code_;
 
   std::string token_;
-  std::string language_;
+  std::string language_;  // of `invitation` or `plan`, whichever runs
   RespondOptions respond_;
   PageOptions slots_;
   FamilyAvailabilityOptions availability_;

@@ -11,6 +11,7 @@
 #include "clients/fgcctl/scheduling_text.h"
 #include "fgc/v1/invitation_service.grpc.pb.h"
 #include "fgc/v1/ledger_service.grpc.pb.h"
+#include "fgc/v1/plan_service.grpc.pb.h"
 #include "fgc/v1/scheduling_service.grpc.pb.h"
 
 namespace fgc::ctl {
@@ -18,6 +19,7 @@ namespace {
 
 using Invitations = v1::InvitationService::Stub;
 using Ledger = v1::LedgerService::Stub;
+using Plans = v1::PlanService::Stub;
 using Scheduling = v1::SchedulingService::Stub;
 
 // The conference the token opens, for slots given by id: a family member sees full names only
@@ -125,6 +127,12 @@ int RunMyWithdrawal(const Connection& connection, const FamilyWithdrawOptions& o
                   [](const v1::WithdrawConsentResponse& r) {
                     return "withdrawn: " + DescribeEntry(r.entry());
                   });
+}
+
+int RunMyPlan(const Connection& connection, const std::string& language, bool json) {
+  v1::GetMyPlanRequest request;
+  request.set_language_code(language);
+  return RunRead(connection, &Plans::GetMyPlan, request, json, DescribeMyPlan);
 }
 
 }  // namespace fgc::ctl

@@ -1,6 +1,7 @@
 // `fgcctl family ...`: the family member's side, by their invitation token only (no bearer
 // token is sent): their invitation, their answer and needs, the proposed times and their
-// availability, their calendar, their own ledger record, and withdrawing a consent they gave.
+// availability, their calendar, their own ledger record, withdrawing a consent they gave, and
+// their family's agreed plan once it has been distributed to them.
 // Each Run function prints human text (or, with `json`, the response as protobuf JSON) and
 // returns the exit code: 0 on success; 64 + the gRPC code when the call fails (details on
 // stderr; an unknown, expired, revoked or replaced token is UNAUTHENTICATED); 1 when a file
@@ -42,5 +43,7 @@ int RunMyAvailability(const Connection& connection, const FamilyAvailabilityOpti
 int RunMyCalendar(const Connection& connection, const std::string& out, bool json);
 int RunMyRecord(const Connection& connection, const PageOptions& page, bool json);
 int RunMyWithdrawal(const Connection& connection, const FamilyWithdrawOptions& options, bool json);
+// NOT_FOUND (PLAN_NOT_DISTRIBUTED) until a plan has been distributed to them.
+int RunMyPlan(const Connection& connection, const std::string& language, bool json);
 
 }  // namespace fgc::ctl

@@ -7,6 +7,7 @@
 #include "clients/fgcctl/conference_text.h"
 #include "clients/fgcctl/enum_words.h"
 #include "clients/fgcctl/network_text.h"
+#include "clients/fgcctl/plan_text.h"
 #include "clients/fgcctl/text_lines.h"
 
 namespace fgc::ctl {
@@ -59,6 +60,21 @@ std::string DescribeMyInvitation(const v1::GetMyInvitationResponse& mine) {
   Line(out, "language", mine.language_code());
   if (!mine.about_conference().empty()) {
     absl::StrAppend(&out, "\nWhat is a family group conference?\n", mine.about_conference(), "\n");
+  }
+  return out;
+}
+
+std::string DescribeMyPlan(const v1::GetMyPlanResponse& mine) {
+  const v1::PlanVersion& v = mine.plan_version();
+  std::string out = absl::StrCat("Your family's plan, version ", v.version_number(), "\n");
+  const v1::ReferrerDecision& agreed = v.referrer_decision();
+  if (agreed.has_decide_time()) Line(out, "agreed", Time(agreed.decide_time()));
+  if (mine.has_distribute_time()) Line(out, "sent to you", Time(mine.distribute_time()));
+  absl::StrAppend(&out, DescribePlanContent(v.content()));
+  Paragraph(out, "from the referrer", agreed.comments());
+  if (!mine.progress().empty()) absl::StrAppend(&out, "How it is going:\n");
+  for (const v1::ProgressReport& report : mine.progress()) {
+    absl::StrAppend(&out, "  ", ProgressLine(report));
   }
   return out;
 }

@@ -88,21 +88,12 @@ void InvitationCommandLine::AddRestrict(CLI::App& app) {
                    "plan-agreement")
       ->allow_extra_args(false);
   restrict->add_option("--reasons", r.reasons, "why, in plain words (staff only)");
-  restrict->add_option("--statute", r.statute, "legal basis: the statute (Children Act 1989)");
-  restrict->add_option("--section", r.section, "legal basis: the section (s.47)");
-  restrict->add_option("--jurisdiction", r.jurisdiction, "legal basis: ISO 3166 (GB-ENG)");
-  restrict->add_option("--legal-description", r.legal_description, "what the provision allows");
+  PowerFlagOptions(restrict, r.power);
   restrict->add_option("--review-by", r.review_date, "when it is reviewed, YYYY-MM-DD");
   restrict->add_option("--alternative", r.alternative,
                        "how they may still contribute (written views, a recording, ...)");
   restrict->add_option("--authorised-by", r.authorised_by,
                        "who authorised it: subject[,display name[,agency]]");
-  restrict->add_option("--told", r.told,
-                       "how they were told: METHOD[@RFC 3339 time] (in-person, at-conference, "
-                       "telephone, letter, email, text-message, through-advocate; time: now)");
-  restrict->add_option("--told-by", r.told_by, "who told them");
-  restrict->add_option("--not-told", r.not_told,
-                       "why they are not told yet, and when they will be");
   restrict->add_option("--member-notice", r.member_notice,
                        "what they see when they open their invitation, in plain words");
   EtagFlag(restrict, restrict_.etag, "the member");

@@ -7,12 +7,10 @@
 #include "clients/fgcctl/journey_arguments.h"
 #include "clients/fgcctl/network_text.h"
 #include "fgc/v1/invitation_service.grpc.pb.h"
-#include "google/protobuf/util/time_util.h"
 
 namespace fgc::ctl {
 namespace {
 
-using google::protobuf::util::TimeUtil;
 using Invitations = v1::InvitationService::Stub;
 
 absl::StatusOr<std::string> InvitationName(const InvitationArgument& a) {
@@ -135,12 +133,8 @@ int RunRestrict(const Connection& connection, const RestrictOptions& options, bo
   *request.mutable_restriction() = *std::move(restriction);
   request.set_etag(options.etag);
   // A retry must say the same time the person was told as the first try did.
-  std::string retry_flags;
-  const std::string& told = options.restriction.told;
-  if (!told.empty() && told.find('@') == std::string::npos) {
-    retry_flags = absl::StrCat(" --told ", told, "@",
-                               TimeUtil::ToString(request.restriction().family_told().tell_time()));
-  }
+  const std::string retry_flags =
+      ToldRetryFlag(options.restriction.power, request.restriction().family_told());
   return RunWrite(
       connection, &Invitations::RestrictParticipation, request, options.request_id, json,
       [](const v1::RestrictParticipationResponse& r) {

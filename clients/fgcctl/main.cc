@@ -15,6 +15,7 @@
 #include "clients/fgcctl/invitation_command_line.h"
 #include "clients/fgcctl/ledger_command_line.h"
 #include "clients/fgcctl/network_command_line.h"
+#include "clients/fgcctl/plan_command_line.h"
 #include "clients/fgcctl/slot_command_line.h"
 #include "clients/fgcctl/venue_command_line.h"
 
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   fgc::ctl::InvitationCommandLine invitation(app, connect, json, exit_code);
   fgc::ctl::SlotCommandLine slots(app, connect, json, exit_code);
   fgc::ctl::BookingCommandLine booking(app, connect, json, exit_code);
+  fgc::ctl::PlanCommandLine plan(app, connect, json, exit_code);
   // The family's side: their invitation token only, never a staff bearer token.
   auto connect_family = [&](const std::string& invitation_token) {
     fgc::ctl::ConnectionOptions family = connection;

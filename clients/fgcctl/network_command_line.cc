@@ -77,17 +77,11 @@ void NetworkCommandLine::AddChanges(CLI::App& network) {
       "update", "change a member; refused, not overwritten, if they changed meanwhile");
   InConferenceArguments(update, "members", update_.member.member, update_.member.conference,
                         update_.member.tenant);
-  update
-      ->add_option("--set", update_.settings,
-                   "path=value, repeatable; paths: " + absl::StrJoin(MemberSettablePaths(), ", "))
-      ->allow_extra_args(false);
-  auto* from = update->add_option("--from", update_.file, "a NetworkMember as protobuf JSON");
-  auto* mask = update->add_option("--mask", update_.mask,
-                                  "the paths to take from --from, e.g. needs,contacts,roles");
-  from->needs(mask);
-  mask->needs(from);
-  update->add_option("--etag", update_.etag,
-                     "the etag you read (default: read the member just before changing it)");
+  ChangeFlags(update, update_.change,
+              {.paths = absl::StrJoin(MemberSettablePaths(), ", "),
+               .file = "a NetworkMember as protobuf JSON",
+               .mask_example = "needs,contacts,roles",
+               .what = "the member"});
   RequestIdFlag(update, update_.request_id);
   update->callback([this] { exit_code_ = RunUpdateMember(connect_(), update_, json_); });
 

@@ -20,19 +20,6 @@ std::string Written(const char* what, const v1::NetworkMember& member) {
   return absl::StrCat(what, " ", DescribeMember(member));
 }
 
-// The etag to send: the one given, else the one the member has now.
-int CurrentEtag(const Connection& connection, const std::string& name, std::string* etag,
-                bool json) {
-  if (!etag->empty()) return 0;
-  v1::GetNetworkMemberRequest request;
-  request.set_name(name);
-  v1::GetNetworkMemberResponse read;
-  grpc::Status status = Invoke(connection, &Invitations::GetNetworkMember, request, &read);
-  if (!status.ok()) return ReportFailure(status, json);
-  *etag = read.member().etag();
-  return 0;
-}
-
 }  // namespace
 
 int RunAddMember(const Connection& connection, const AddMemberOptions& options, bool json) {
@@ -72,10 +59,12 @@ int RunListMembers(const Connection& connection, const ListMembersOptions& optio
 int RunUpdateMember(const Connection& connection, const UpdateMemberOptions& options, bool json) {
   auto name = MemberName(options.member);
   if (!name.ok()) return ReportUnusableInput(name.status(), json);
-  auto change = MemberChangeFrom(options.settings, options.file, options.mask);
+  auto change = MemberChangeFrom(options.change.settings, options.change.file, options.change.mask);
   if (!change.ok()) return ReportUnusableInput(change.status(), json);
-  std::string etag = options.etag;
-  if (int code = CurrentEtag(connection, *name, &etag, json); code != 0) return code;
+  std::string etag = options.change.etag;
+  auto etag_of = [](const v1::GetNetworkMemberResponse& r) { return r.member().etag(); };
+  int code = EtagOrCurrent(connection, &Invitations::GetNetworkMember, *name, etag_of, &etag, json);
+  if (code != 0) return code;
   v1::UpdateNetworkMemberRequest request;
   *request.mutable_member() = std::move(change->member);
   request.mutable_member()->set_name(*name);

@@ -37,10 +37,7 @@ struct ListMembersOptions {
 
 struct UpdateMemberOptions {
   MemberArgument member;
-  std::vector<std::string> settings;  // path=value
-  std::string file;                   // a NetworkMember as protobuf JSON, with `mask`
-  std::string mask;
-  std::string etag;  // empty: the etag GetNetworkMember returns just before the update
+  ChangeOptions change;  // of a NetworkMember
   std::string request_id;
 };
 

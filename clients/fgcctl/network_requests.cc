@@ -44,39 +44,6 @@ absl::Status AddRolesAndNeeds(const MemberFlags& flags, v1::NetworkMember* m) {
   return absl::OkStatus();
 }
 
-absl::Status SetLegalBasisAndTelling(const RestrictionFlags& flags, absl::Time now,
-                                     v1::ParticipationRestriction* r) {
-  if (!flags.statute.empty() || !flags.section.empty()) {
-    v1::LegalBasis* basis = r->mutable_legal_basis();
-    basis->set_statute(flags.statute);
-    basis->set_section(flags.section);
-    basis->set_jurisdiction(flags.jurisdiction);
-    basis->set_description(flags.legal_description);
-  }
-  if (!flags.told.empty() && !flags.not_told.empty()) {
-    return absl::InvalidArgumentError("give --told or --not-told, not both");
-  }
-  if (flags.told.empty() && flags.not_told.empty() && flags.told_by.empty()) {
-    return absl::OkStatus();
-  }
-  v1::FamilyTold* told = r->mutable_family_told();
-  if (!flags.told.empty()) {
-    const size_t at = flags.told.find('@');
-    auto method = ParseEnumWord<v1::TellMethod>(flags.told.substr(0, at));
-    if (!method.ok()) return FlagError("--told", method.status());
-    auto when = ParseTime(at == std::string::npos ? "now" : flags.told.substr(at + 1), now);
-    if (!when.ok()) return FlagError("--told", when.status());
-    told->set_told(true);
-    told->set_method(*method);
-    *told->mutable_tell_time() = *when;
-  } else if (!flags.not_told.empty()) {
-    told->set_told(false);
-    told->set_not_told_reason(flags.not_told);
-  }
-  SetIfGiven(flags.told_by, told->mutable_told_by());
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<v1::NetworkMember> MemberFromFlags(const MemberFlags& flags,
@@ -158,7 +125,7 @@ absl::StatusOr<v1::ParticipationRestriction> RestrictionFromFlags(const Restrict
     if (!officer.ok()) return FlagError("--authorised-by", officer.status());
     *r.mutable_authorising_officer() = *officer;
   }
-  if (absl::Status s = SetLegalBasisAndTelling(flags, now, &r); !s.ok()) return s;
+  if (absl::Status s = SetPowerRecord(flags.power, now, &r); !s.ok()) return s;
   if (r.kind() == v1::RESTRICTION_KIND_UNSPECIFIED) {
     return absl::InvalidArgumentError(
         "--kind: part-attendance, views-only, excluded or lifted (or kind in --from)");

@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "clients/fgcctl/power_flags.h"
 #include "fgc/v1/invitation.pb.h"
 #include "fgc/v1/network.pb.h"
 
@@ -55,16 +56,10 @@ struct RestrictionFlags {
   std::string kind;                        // part-attendance, views-only, excluded, lifted
   std::vector<std::string> allowed_parts;  // information-sharing, private-family-time, ...
   std::string reasons;
-  std::string statute;
-  std::string section;
-  std::string jurisdiction;
-  std::string legal_description;
+  PowerFlags power;           // the legal basis, and whether and how the person was told
   std::string review_date;    // YYYY-MM-DD
   std::string alternative;    // how they may still contribute
   std::string authorised_by;  // subject[,display name[,agency]]
-  std::string told;           // how the person was told: METHOD[@RFC 3339 time], e.g. letter@now
-  std::string told_by;
-  std::string not_told;       // why they have not been told yet, and when they will be
   std::string member_notice;  // what they see when they open their invitation
 };
 

@@ -64,12 +64,12 @@ RestrictionFlags Exclusion() {
   RestrictionFlags flags;
   flags.kind = "excluded";
   flags.reasons = "A risk to Sam's safety";
-  flags.statute = "Children Act 1989";
-  flags.section = "s.47";
+  flags.power.statute = "Children Act 1989";
+  flags.power.section = "s.47";
   flags.review_date = "2025-06-30";
   flags.alternative = "Written views through the coordinator";
   flags.authorised_by = "mgr-ash,Ash Patel";
-  flags.told = "letter@2025-02-28T12:00:00Z";
+  flags.power.told = "letter@2025-02-28T12:00:00Z";
   flags.member_notice = "You can send your views in writing.";
   return flags;
 }
@@ -88,7 +88,7 @@ TEST(RestrictionFlags, EveryPartOfTheDecisionIsRecorded) {
 
 TEST(RestrictionFlags, ToldWithoutATimeIsToldNow) {
   RestrictionFlags flags = Exclusion();
-  flags.told = "in-person";
+  flags.power.told = "in-person";
   auto r = RestrictionFromFlags(flags, kNow);
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(TimeUtil::ToString(r->family_told().tell_time()), "2025-03-01T09:00:00Z");
@@ -96,7 +96,7 @@ TEST(RestrictionFlags, ToldWithoutATimeIsToldNow) {
 
 TEST(RestrictionFlags, ToldAndNotToldTogetherAreRefused) {
   RestrictionFlags flags = Exclusion();
-  flags.not_told = "Told at the next visit";
+  flags.power.not_told = "Told at the next visit";
   EXPECT_EQ(RestrictionFromFlags(flags, kNow).status().code(), absl::StatusCode::kInvalidArgument);
 }
 

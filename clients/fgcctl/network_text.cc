@@ -52,22 +52,11 @@ std::string DescribeRestriction(const v1::ParticipationRestriction& r) {
   Line(out, "restriction", EnumWord(r.kind()));
   Line(out, "may attend", absl::StrJoin(parts, ", "));
   Line(out, "reasons", r.reasons());
-  if (r.has_legal_basis()) {
-    Line(out, "legal basis",
-         absl::StrCat(r.legal_basis().statute(), " ", r.legal_basis().section(),
-                      r.legal_basis().jurisdiction().empty() ? "" : " (",
-                      r.legal_basis().jurisdiction(),
-                      r.legal_basis().jurisdiction().empty() ? "" : ")"));
-  }
+  if (r.has_legal_basis()) Line(out, "legal basis", LegalBasisText(r.legal_basis()));
   if (r.has_review_date()) Line(out, "review by", DateText(r.review_date()));
   Line(out, "alternative", r.alternative_contribution());
   if (r.has_authorising_officer()) Line(out, "authorised by", StaffText(r.authorising_officer()));
-  if (r.has_family_told()) {
-    Line(out, "told",
-         r.family_told().told() ? absl::StrCat("yes, ", EnumWord(r.family_told().method()), " ",
-                                               Time(r.family_told().tell_time()))
-                                : absl::StrCat("not yet: ", r.family_told().not_told_reason()));
-  }
+  if (r.has_family_told()) Line(out, "told", FamilyToldText(r.family_told()));
   Line(out, "they see", r.member_notice());
   Line(out, "ledger entry", r.ledger_entry());
   return out;
