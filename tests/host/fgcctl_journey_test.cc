@@ -2,10 +2,15 @@
 // refers Sam, the referral consent goes into the ledger, a coordinator is allocated, maps a
 // network of eight with the family, invites them by hand (so the test holds the links), the
 // family answers through their own tokens, the best time is suggested and booked at a neutral
-// venue, the calendar is exported, and one member's participation is restricted.
+// venue, the calendar is exported, and one member's participation is restricted. Then the
+// conference is held: the family's plan is written, submitted, agreed by a member and accepted by
+// the referrer (the review is scheduled), a resource is declined as a recorded use of power,
+// progress is recorded, and the plan is distributed, once consent stands, to the family, who read
+// it with their own links.
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,6 +116,7 @@ class FgcctlJourney : public ::testing::Test {
     const nlohmann::json conference = Json(r)["conference"];
     conference_ = conference["name"];
     child_ = conference["children"][0]["name"];
+    bottom_line_ = conference["referral"]["bottomLines"][0].value("bottomLineId", "");
     EXPECT_EQ(conference["stage"], "STAGE_REFERRAL");
   }
 
@@ -355,6 +361,139 @@ class FgcctlJourney : public ::testing::Test {
     EXPECT_TRUE(Contains(withdraw.out, "CONSENT_WITHDRAWN")) << withdraw.out;
   }
 
+  // The conference is held up to the moment the family presents its plan.
+  void HoldTheConference() {
+    for (const std::string stage :
+         {"information-sharing", "private-family-time", "plan-agreement"}) {
+      auto r = As(coordinator_, {"conference", "transition", conference_, "--to", stage});
+      ASSERT_EQ(r.exit_code, 0) << stage << ": " << r.err;
+    }
+  }
+
+  // The family writes its plan in private family time; the coordinator types it in.
+  void WriteThePlan() {
+    nlohmann::json draft = {
+        {"family_words", "We will keep Sam safe at night and get him to school every day."},
+        {"items",
+         {{{"item_id", "nights"},
+           {"what", "Nain stays with Sam on the nights Kim works"},
+           {"who", "Nain"},
+           {"how_we_will_know", "Nain texts Kim at 9pm"},
+           {"bottom_line_ids", {bottom_line_}}},
+          {{"item_id", "school"}, {"what", "Lee walks Sam to school"}, {"timing", "weekdays"}}}},
+        {"bottom_line_responses",
+         {{{"bottom_line_id", bottom_line_},
+           {"response", "Someone from the family is with Sam every night."},
+           {"item_ids", {"nights"}}}}},
+        {"review_date", {{"year", ReviewYear()}, {"month", 3}, {"day", 1}}},
+        {"language_code", "en"}};
+    WriteFile(Path("draft.json"), draft.dump(1));
+    auto created = As(coordinator_, {"plan", "create", "--conference", conference_, "--from",
+                                     Path("draft.json"), "--json"});
+    ASSERT_EQ(created.exit_code, 0) << created.err;
+    plan_ = Json(created)["plan"]["name"];
+    EXPECT_EQ(plan_, conference_ + "/plans/plan");
+    auto updated = As(coordinator_, {"plan", "update", plan_, "--set",
+                                     "contingency=If Nain is ill, Aunt Grażyna's friend stays"});
+    ASSERT_EQ(updated.exit_code, 0) << updated.err;
+    // The referrer reads the plan but may not write the family's words.
+    auto refused = As(referrer_, {"plan", "update", plan_, "--set", "contingency=Foster care"});
+    EXPECT_EQ(refused.exit_code, 64 + 7) << refused.out << refused.err;
+    auto submitted = As(coordinator_, {"plan", "submit", plan_, "--json"});
+    ASSERT_EQ(submitted.exit_code, 0) << submitted.err;
+    version_ = Json(submitted)["planVersion"]["name"];
+    EXPECT_EQ(version_, plan_ + "/versions/1");
+  }
+
+  // Kim agrees; the referrer accepts the plan; the conference moves on and the review is set.
+  void AgreeThePlan() {
+    auto kim = As(coordinator_,
+                  {"plan", "decide", version_, "--member", "mother", "--agreement", "agree"});
+    ASSERT_EQ(kim.exit_code, 0) << kim.err;
+    auto accepted = As(referrer_, {"plan", "referrer-decision", version_, "--outcome", "accept",
+                                   "--comments", "A good plan; Kim has our number"});
+    ASSERT_EQ(accepted.exit_code, 0) << accepted.err;
+    auto conference = As(coordinator_, {"conference", "get", conference_, "--json"});
+    ASSERT_EQ(conference.exit_code, 0) << conference.err;
+    const nlohmann::json c = Json(conference)["conference"];
+    EXPECT_EQ(c["stage"], "STAGE_FOLLOW_UP");
+    ASSERT_EQ(c["reviews"].size(), 1u) << conference.out;
+    EXPECT_EQ(c["reviews"][0]["planVersion"], version_);
+    auto plan = As(coordinator_, {"plan", "get", plan_});
+    EXPECT_TRUE(Contains(plan.out, "agreed")) << plan.out;
+  }
+
+  // The family asks for a bus pass; the referrer's manager declines it, a recorded use of power.
+  void DeclineAResource() {
+    auto asked = As(coordinator_,
+                    {"plan", "resource", "request", plan_, "--description", "A bus pass for Lee",
+                     "--item", "school", "--cost", "120.50", "--currency", "GBP", "--json"});
+    ASSERT_EQ(asked.exit_code, 0) << asked.err;
+    const std::string request = Json(asked)["resourceRequest"]["name"];
+    auto declined =
+        As(referrer_, {"plan", "resource", "decide", request, "--outcome", "decline", "--reasons",
+                       "The school bus covers Sam's route", "--decider-name", "Ash Patel",
+                       "--authority-level", "Team manager", "--statute", "Children Act 1989",
+                       "--section", "s.17", "--told", "at-conference", "--json"});
+    ASSERT_EQ(declined.exit_code, 0) << declined.err;
+    const nlohmann::json decided = Json(declined)["resourceRequest"];
+    EXPECT_EQ(decided["state"], "RESOURCE_REQUEST_STATE_DECLINED");
+    const std::string entry = decided["decision"].value("ledgerEntry", "");
+    auto recorded = As(referrer_, {"ledger", "get", "--entry", entry, "--tenant", kTenant});
+    EXPECT_EQ(recorded.exit_code, 0) << recorded.err;
+    EXPECT_TRUE(Contains(recorded.out, "DECLINE_RESOURCE") ||
+                Contains(recorded.out, "decline-resource"))
+        << recorded.out;
+  }
+
+  void RecordProgress() {
+    auto r = As(coordinator_,
+                {"plan", "progress", plan_, "--item", "nights", "--status", "in-progress",
+                 "--reported-by", "Kim", "--note", "Nain has stayed every night Kim worked"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  // Kim consents to the plan going to the family and Sam's teacher; it is distributed, and the
+  // family read it with their own links.
+  void DistributeThePlan() {
+    auto early = As(coordinator_, {"plan", "distribute", version_});
+    EXPECT_EQ(early.exit_code, 64 + 9) << early.out << early.err;
+    auto consent = nlohmann::json::parse(ReadFile(kConsent));
+    consent["conference"] = conference_;
+    consent["subject"] = child_;
+    consent["decision"] = "Kim agreed the plan may go to the family and Sam's teacher";
+    consent["consent"]["grantor"]["member"] = Member("mother");
+    consent["consent"]["grantor"]["display_name"] = "Kim Jones";
+    consent["consent"]["purpose"] = "CONSENT_PURPOSE_DISTRIBUTE_PLAN";
+    consent["consent"]["notice_version"] = "plan-consent/en/2025-01";
+    WriteFile(Path("plan-consent.json"), consent.dump(1));
+    auto consented = As(coordinator_, {"ledger", "record-consent", "--tenant", kTenant, "--file",
+                                       Path("plan-consent.json")});
+    ASSERT_EQ(consented.exit_code, 0) << consented.err;
+    auto sent = As(coordinator_, {"plan", "distribute", version_, "--professional",
+                                  "Ms Okafor <okafor@northshire-school.example.org>", "--json"});
+    ASSERT_EQ(sent.exit_code, 0) << sent.err;
+    const nlohmann::json distributed = Json(sent);
+    // Kim (a mobile) and Lee (an email) are reached by the outbox; Sam, Nain, Grażyna, Mrs Patel
+    // and Jo gave no contact, so they are listed to be handed it; the teacher is a professional.
+    std::set<std::string> unreachable;
+    for (const auto& member : distributed["unreachableMembers"]) unreachable.insert(member);
+    EXPECT_EQ(unreachable, (std::set<std::string>{Member("sam"), Member("nan"), Member("aunt"),
+                                                  Member("friend"), Member("advocate")}))
+        << sent.out;
+    EXPECT_TRUE(Contains(sent.out, "okafor@northshire-school.example.org")) << sent.out;
+    auto kim = Family("mother", {"plan"});
+    ASSERT_EQ(kim.exit_code, 0) << kim.err;
+    EXPECT_TRUE(Contains(kim.out, "Nain stays with Sam on the nights Kim works")) << kim.out;
+    EXPECT_TRUE(Contains(kim.out, "in progress") || Contains(kim.out, "in-progress")) << kim.out;
+    auto invitation = Family("mother", {"invitation", "--json"});
+    EXPECT_TRUE(Json(invitation).value("planAvailable", false)) << invitation.out;
+  }
+
+  static int ReviewYear() {
+    return static_cast<int>(absl::ToCivilYear(absl::Now(), absl::UTCTimeZone()).year()) + 1;
+  }
+
   static testing::ServingHost* host_;
   std::string referrer_;
   std::string coordinator_;
@@ -365,11 +504,14 @@ class FgcctlJourney : public ::testing::Test {
   std::map<std::string, std::string> invitations_;  // member id -> invitation name
   std::vector<std::string> slots_;
   std::string calendar_uid_;
+  std::string bottom_line_;
+  std::string plan_;
+  std::string version_;
 };
 
 testing::ServingHost* FgcctlJourney::host_ = nullptr;
 
-TEST_F(FgcctlJourney, ACoordinatorTakesAReferralToABookedConferenceWithTheFamilyInvited) {
+TEST_F(FgcctlJourney, ACoordinatorTakesAReferralToADistributedPlanWithTheFamilyInvited) {
   ASSERT_NO_FATAL_FAILURE(Refer());
   ASSERT_NO_FATAL_FAILURE(RecordConsent());
   ASSERT_NO_FATAL_FAILURE(Allocate());
@@ -382,6 +524,12 @@ TEST_F(FgcctlJourney, ACoordinatorTakesAReferralToABookedConferenceWithTheFamily
   EXPECT_NO_FATAL_FAILURE(ExportCalendars());
   EXPECT_NO_FATAL_FAILURE(Restrict());
   EXPECT_NO_FATAL_FAILURE(FamilyRecord());
+  ASSERT_NO_FATAL_FAILURE(HoldTheConference());
+  ASSERT_NO_FATAL_FAILURE(WriteThePlan());
+  ASSERT_NO_FATAL_FAILURE(AgreeThePlan());
+  EXPECT_NO_FATAL_FAILURE(DeclineAResource());
+  EXPECT_NO_FATAL_FAILURE(RecordProgress());
+  EXPECT_NO_FATAL_FAILURE(DistributeThePlan());
 }
 
 }  // namespace
