@@ -227,9 +227,7 @@ absl::Status PlanService::SubmitPlan(const Caller& caller, const v1::SubmitPlanR
       caller, req.name(), "name", "SubmitPlan", req, req.request_id(),
       [&](Loaded& loaded, const db::RequestKey& key, std::set<int>& changed) -> absl::Status {
         PlanAggregate& aggregate = loaded.aggregate;
-        if (loaded.conference.stage() == v1::STAGE_CLOSED) {
-          return ConferenceClosed(loaded.conference);
-        }
+        if (absl::Status s = CheckStageForSubmission(loaded.conference); !s.ok()) return s;
         if (absl::Status s = CheckEtag(req.etag(), aggregate.plan); !s.ok()) return s;
         if (absl::Status s = CheckDraftEditable(aggregate.plan); !s.ok()) return s;
         if (absl::Status s =

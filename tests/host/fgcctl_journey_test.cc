@@ -421,6 +421,13 @@ class FgcctlJourney : public ::testing::Test {
     EXPECT_EQ(c["reviews"][0]["planVersion"], version_);
     auto plan = As(coordinator_, {"plan", "get", plan_});
     EXPECT_TRUE(Contains(plan.out, "agreed")) << plan.out;
+    // The review date drives the overdue list: a week after it, the review is overdue.
+    const std::string after_review = absl::StrCat(ReviewYear(), "-03-08T12:00:00Z");
+    auto overdue =
+        As(coordinator_, {"conference", "overdue", "--tenant", kTenant, "--as-of", after_review});
+    ASSERT_EQ(overdue.exit_code, 0) << overdue.err;
+    EXPECT_TRUE(Contains(overdue.out, conference_ + "\tfollow-up")) << overdue.out;
+    EXPECT_TRUE(Contains(overdue.out, "review")) << overdue.out;
   }
 
   // The family asks for a bus pass; the referrer's manager declines it, a recorded use of power.

@@ -102,6 +102,24 @@ absl::Status CheckDraftEditable(const v1::Plan& plan) {
   }
 }
 
+absl::Status CheckStageForSubmission(const v1::Conference& conference) {
+  switch (conference.stage()) {
+    case v1::STAGE_PRIVATE_FAMILY_TIME:
+    case v1::STAGE_PLAN_AGREEMENT:
+    case v1::STAGE_PLAN_REVISION:
+    case v1::STAGE_FOLLOW_UP:
+      return absl::OkStatus();
+    case v1::STAGE_CLOSED:
+      return FailedPrecondition("CONFERENCE_CLOSED", "the conference is closed",
+                                {{"fgc.v1.Conference", conference.name(), "closed"}});
+    default:
+      return FailedPrecondition(
+          "PRECONDITION_FAILED",
+          "the family makes its plan in private family time: submit it once that has begun",
+          {{"STAGE", conference.name(), v1::Stage_Name(conference.stage())}});
+  }
+}
+
 absl::StatusOr<v1::PlanVersion> Submit(v1::Plan& plan, int number, const v1::Actor& by,
                                        absl::Time now) {
   if (absl::Status editable = CheckDraftEditable(plan); !editable.ok()) return editable;

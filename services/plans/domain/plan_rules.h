@@ -20,6 +20,13 @@ namespace fgc::plans {
 // while the agreed version stays in force) and DECLINED (the family may try again).
 absl::Status CheckDraftEditable(const v1::Plan& plan);
 
+// Whether a plan may be submitted while `conference` is in its stage: the family makes its plan in
+// private family time and presents it at plan agreement, may revise it when given more time, and
+// revises an agreed plan in follow-up for its review. FAILED_PRECONDITION (PRECONDITION_FAILED)
+// before the conference is held (referral, preparation, booked, information sharing) and
+// CONFERENCE_CLOSED once it is closed.
+absl::Status CheckStageForSubmission(const v1::Conference& conference);
+
 // Submits the plan's draft as version `number` (1 + the highest so far) at `now` by `by`:
 // returns the new version (name `{plan}/versions/{number}`, content = the draft with item ids
 // assigned, AWAITING_DECISION); sets the plan to SUBMITTED with latest_version, clears

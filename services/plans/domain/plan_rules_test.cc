@@ -591,5 +591,23 @@ TEST(PlanRules, ProgressReportsEveryBadField) {
                                    "report.note", "report.observe_time"}));
 }
 
+TEST(PlanRules, APlanIsSubmittedOnlyOnceTheConferenceIsHeldAndNotAfterItCloses) {
+  v1::Conference conference;
+  conference.set_name("tenants/t/conferences/c");
+  for (v1::Stage stage : {v1::STAGE_REFERRAL, v1::STAGE_PREPARATION, v1::STAGE_BOOKED,
+                          v1::STAGE_INFORMATION_SHARING}) {
+    conference.set_stage(stage);
+    const absl::Status s = CheckStageForSubmission(conference);
+    EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition) << v1::Stage_Name(stage);
+  }
+  for (v1::Stage stage : {v1::STAGE_PRIVATE_FAMILY_TIME, v1::STAGE_PLAN_AGREEMENT,
+                          v1::STAGE_PLAN_REVISION, v1::STAGE_FOLLOW_UP}) {
+    conference.set_stage(stage);
+    EXPECT_TRUE(CheckStageForSubmission(conference).ok()) << v1::Stage_Name(stage);
+  }
+  conference.set_stage(v1::STAGE_CLOSED);
+  EXPECT_EQ(DetailsOf(CheckStageForSubmission(conference))->reason, "CONFERENCE_CLOSED");
+}
+
 }  // namespace
 }  // namespace fgc::plans
