@@ -60,7 +60,7 @@ StartResult StartOnce(const std::string& state_dir, bool measure_rss) {
   auto t0 = Clock::now();
   testing::HostProcess host(
       "fgc", {"serve", "--state-dir", state_dir, "--listen", "127.0.0.1:0", "--metrics-listen",
-              "127.0.0.1:0", "--web-listen", "127.0.0.1:0"});
+              "127.0.0.1:0", "--web-listen", "127.0.0.1:0", "--family-web-host", "bench.example"});
   auto address = host.WaitUntilServing(std::chrono::seconds(30));
   if (!address || !OverallServing(*address, Clock::now() + std::chrono::seconds(10))) {
     std::cerr << host.Output();

@@ -184,7 +184,7 @@ int RunLedgerAppend(int seconds, const std::vector<int>& clients) {
   const std::string state_dir = dir.path() + "/state";
   testing::HostProcess process(
       "fgc", {"serve", "--state-dir", state_dir, "--listen", "127.0.0.1:0", "--metrics-listen",
-              "127.0.0.1:0", "--web-listen", "127.0.0.1:0"});
+              "127.0.0.1:0", "--web-listen", "127.0.0.1:0", "--family-web-host", "bench.example"});
   auto address = process.WaitUntilServing(std::chrono::seconds(60));
   auto postgres = process.WaitForLog(
       [](const nlohmann::json& j) { return j.value("msg", "") == "embedded PostgreSQL ready"; },

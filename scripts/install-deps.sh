@@ -8,10 +8,12 @@ build_packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libgoogle-common-protos-java golang-github-gogo-googleapis-dev libpqxx-dev libgoogle-perftools-dev libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcli11-dev
+  libcpp-httplib-dev libicu-dev zlib1g-dev
   prometheus-cpp-dev libgtest-dev libgmock-dev libabsl-dev
   postgresql-15 postgresql-contrib
 )
-test_packages=(python3-grpcio python3-protobuf python3-icalendar python3-aiosmtpd openssl procps clang-format)
+test_packages=(python3-grpcio python3-protobuf python3-icalendar python3-aiosmtpd openssl procps clang-format
+  chromium fonts-dejavu-core fonts-noto-core)
 # Node.js may come from elsewhere than Debian (a newer build); only ask apt when it is absent.
 if ! command -v npm >/dev/null 2>&1; then test_packages+=(nodejs npm); fi
 

@@ -64,7 +64,8 @@ absl::StatusOr<std::shared_ptr<const RequestGuard>> MakeGuard(const HostConfig& 
 }  // namespace
 
 int RunServiceHost(std::string_view program, const std::vector<std::string>& args,
-                   const std::vector<ServiceComponent>& components) {
+                   const std::vector<ServiceComponent>& components,
+                   const std::vector<SideServerComponent>& side_servers) {
   // Before any thread exists, so that every thread inherits the blocked set.
   BlockShutdownSignals();
   const absl::Time started = absl::Now();
@@ -89,7 +90,7 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   // The database: the embedded server unless a URL names one.
   std::unique_ptr<db::EmbeddedPostgres> postgres;
   std::string admin_conninfo = config->database_url;
-  if (admin_conninfo.empty()) {
+  if (admin_conninfo.empty() && !components.empty()) {
     db::EmbeddedPostgres::Options options;
     options.state_dir = config->state_dir;
     auto started_pg = db::EmbeddedPostgres::Start(options);
@@ -150,9 +151,21 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
   if (!host.ok()) return Fail("cannot serve gRPC", host.status());
   peers.ServeLocally((*host)->server(), std::move(served));
 
+  std::vector<std::unique_ptr<SideServer>> sides;
+  for (const SideServerComponent& side : side_servers) {
+    auto started_side = side.start(*config, peers);
+    if (!started_side.ok()) {
+      return Fail(absl::StrCat("cannot start the ", side.name), started_side.status());
+    }
+    sides.push_back(*std::move(started_side));
+  }
+  // The family web's address in the one "serving" line (empty when this host serves none).
+  const std::string web = sides.empty() ? "" : sides.front()->address();
+
   (*host)->SetServing(true);
   log::Info("serving", {{"grpc", (*host)->address()},
                         {"metrics", (*metrics)->address()},
+                        {"family_web", web},
                         {"state_dir", config->state_dir},
                         {"database", postgres ? "embedded" : "external"},
                         {"mode", config->mode},
@@ -160,6 +173,7 @@ int RunServiceHost(std::string_view program, const std::vector<std::string>& arg
 
   const int sig = WaitForShutdownSignal();
   log::Info("stopping", {{"signal", absl::StrCat(sig)}});
+  sides.clear();  // the side servers call the services: they stop first
   (*host)->Shutdown(absl::Seconds(5));
   peers.ServeLocally(nullptr, {});  // in-process channels go before the server they reach
   host->reset();

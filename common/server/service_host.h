@@ -39,9 +39,28 @@ struct ServiceComponent {
   std::function<absl::StatusOr<std::unique_ptr<grpc::Service>>(const ServiceDeps&)> create;
 };
 
+// Something a host serves beside gRPC (the family web): it runs from its start until it is
+// destroyed, which stops it.
+class SideServer {
+ public:
+  virtual ~SideServer() = default;
+  // Where it listens, host:port (the port chosen when 0 was asked for).
+  virtual std::string address() const = 0;
+};
+
+// How a host starts a side server, once its gRPC server runs (so the services it calls through
+// `peers` answer); an error stops the host at start.
+struct SideServerComponent {
+  std::string name;  // "family-web", for the logs
+  std::function<absl::StatusOr<std::unique_ptr<SideServer>>(const HostConfig&, PeerChannels&)>
+      start;
+};
+
 // Runs until SIGINT/SIGTERM; returns the process exit code. `args` follow the program name
-// (and subcommand); see HostConfigUsage for the flags.
+// (and subcommand); see HostConfigUsage for the flags. With no `components`, no database is
+// opened or started: the host serves only its side servers (and gRPC health).
 int RunServiceHost(std::string_view program, const std::vector<std::string>& args,
-                   const std::vector<ServiceComponent>& components);
+                   const std::vector<ServiceComponent>& components,
+                   const std::vector<SideServerComponent>& side_servers = {});
 
 }  // namespace fgc::server

@@ -1,9 +1,11 @@
 // fgc: the all-in-one host. `fgc serve` runs all four services on one port with an
-// embedded PostgreSQL (or FGC_DATABASE_URL), development keys and metrics; see --help.
+// embedded PostgreSQL (or FGC_DATABASE_URL), development keys and metrics, and the family web
+// on --web-listen; see --help.
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "clients/family-web/family_web_component.h"
 #include "services/invitations/invitations_component.h"
 #include "services/ledger/ledger_component.h"
 #include "services/plans/plans_component.h"
@@ -19,5 +21,6 @@ int main(int argc, char** argv) {
   return fgc::server::RunServiceHost(
       "fgc serve", args,
       {fgc::scheduling::SchedulingComponent(), fgc::invitations::InvitationsComponent(),
-       fgc::plans::PlansComponent(), fgc::ledger::LedgerComponent()});
+       fgc::plans::PlansComponent(), fgc::ledger::LedgerComponent()},
+      {fgc::family_web::FamilyWebComponent()});
 }

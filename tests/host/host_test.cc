@@ -30,8 +30,17 @@ const std::vector<std::string> kServices = {"fgc.v1.SchedulingService", "fgc.v1.
                                             "fgc.v1.PlanService", "fgc.v1.LedgerService"};
 
 std::vector<std::string> ServeArgs(const std::string& state_dir) {
-  return {"serve",       "--state-dir",      state_dir,    "--listen",
-          "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"};
+  return {"serve",
+          "--state-dir",
+          state_dir,
+          "--listen",
+          "127.0.0.1:0",
+          "--metrics-listen",
+          "127.0.0.1:0",
+          "--web-listen",
+          "127.0.0.1:0",
+          "--family-web-host",
+          "family.example.test"};
 }
 
 std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
@@ -170,7 +179,7 @@ TEST_F(FreshHost, ASecondStartReusesTheState) {
 TEST_F(FreshHost, ASecondHostOnTheSamePortFailsClearly) {
   TempDir other;
   HostProcess second("fgc", {"serve", "--state-dir", other.path() + "/state", "--listen", address_,
-                             "--metrics-listen", "127.0.0.1:0"});
+                             "--metrics-listen", "127.0.0.1:0", "--web-listen", "127.0.0.1:0"});
   auto status = second.Wait(std::chrono::seconds(30));
   ASSERT_TRUE(status.has_value()) << "second host kept running";
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 1);
@@ -179,9 +188,10 @@ TEST_F(FreshHost, ASecondHostOnTheSamePortFailsClearly) {
 
 TEST_F(FreshHost, ProductionRefusesDevelopmentKeys) {
   TempDir other;
-  HostProcess prod("fgc", {"serve", "--state-dir", other.path() + "/state", "--listen",
-                           "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--mode", "production",
-                           "--jwks-file", state_ + "/keys/dev-jwks.json"});
+  HostProcess prod("fgc",
+                   {"serve", "--state-dir", other.path() + "/state", "--listen", "127.0.0.1:0",
+                    "--metrics-listen", "127.0.0.1:0", "--web-listen", "127.0.0.1:0", "--mode",
+                    "production", "--jwks-file", state_ + "/keys/dev-jwks.json"});
   auto status = prod.Wait(std::chrono::seconds(30));
   ASSERT_TRUE(status.has_value());
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) != 0);

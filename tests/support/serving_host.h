@@ -17,7 +17,8 @@ class ServingHost {
   bool serving() const { return !address_.empty(); }
   const std::string& dir() const { return dir_.path(); }  // scratch space for the test's files
   const std::string& state_dir() const { return state_; }
-  const std::string& address() const { return address_; }  // the gRPC address
+  const std::string& address() const { return address_; }          // the gRPC address
+  const std::string& web_address() const { return web_address_; }  // the family web, host:port
   HostProcess& process() { return *host_; }
 
  private:
@@ -25,6 +26,7 @@ class ServingHost {
   std::string state_;
   std::unique_ptr<HostProcess> host_;
   std::string address_;
+  std::string web_address_;
 };
 
 }  // namespace fgc::testing

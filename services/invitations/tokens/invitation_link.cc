@@ -61,7 +61,11 @@ absl::StatusOr<InvitationLinks> InvitationLinks::ForHost(std::string_view host) 
 }
 
 std::string InvitationLinks::UrlFor(std::string_view token) const {
-  return absl::StrCat("https://", host_, kLinkPathText, std::string(token));
+  // A development host on loopback serves the family web over plain HTTP; anywhere else the
+  // link is HTTPS only.
+  const std::string_view name = std::string_view(host_).substr(0, host_.find(':'));
+  const bool loopback = name == "localhost" || name.substr(0, 4) == "127.";
+  return absl::StrCat(loopback ? "http://" : "https://", host_, kLinkPathText, std::string(token));
 }
 
 std::string RedactToken(std::string_view token) {
@@ -71,8 +75,8 @@ std::string RedactToken(std::string_view token) {
 
 std::string RedactLink(std::string_view url) {
   const size_t path = url.find(kLinkPath);
-  const bool ours =
-      url.substr(0, 8) == "https://" && path != std::string_view::npos && url.find('/', 8) == path;
+  const size_t scheme = url.substr(0, 8) == "https://" ? 8 : url.substr(0, 7) == "http://" ? 7 : 0;
+  const bool ours = scheme != 0 && path != std::string_view::npos && url.find('/', scheme) == path;
   if (!ours) return std::string(kEllipsis);
   const size_t token_start = path + kLinkPath.size();
   return absl::StrCat(std::string(url.substr(0, token_start)),

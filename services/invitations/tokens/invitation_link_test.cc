@@ -19,6 +19,14 @@ TEST(InvitationLinks, KeepsAPortAndFoldsCase) {
   EXPECT_EQ(links->UrlFor("t"), "https://family.example.org:8443/i/t");
 }
 
+TEST(InvitationLinks, ADevelopmentHostOnLoopbackGetsAPlainHttpLinkThatStillRedacts) {
+  absl::StatusOr<InvitationLinks> links = InvitationLinks::ForHost("127.0.0.1:8080");
+  ASSERT_TRUE(links.ok()) << links.status();
+  const std::string url = links->UrlFor(kToken);
+  EXPECT_EQ(url, std::string("http://127.0.0.1:8080/i/") + kToken);
+  EXPECT_EQ(RedactLink(url), "http://127.0.0.1:8080/i/q3Xv\xE2\x80\xA6");
+}
+
 TEST(InvitationLinks, RefusesHostsThatAreNotPlainHostNames) {
   for (const char* bad :
        {"", "https://family.example.org", "family.example.org/", "family.example.org/x",
