@@ -37,6 +37,13 @@ bool LooksLikeToken(const std::string& token) {
   return true;
 }
 
+// The request id of a change a visit posts: the same for the same session and the same change,
+// so a double submit (or a reload of the POST) is one change.
+std::string RequestIdFor(const std::string& cookie, const std::string& change) {
+  return absl::StrCat("web-",
+                      crypto::HexEncode(crypto::Sha256({cookie, "\n", change})).substr(0, 32));
+}
+
 PostedFields FieldsOf(const httplib::Request& req) {
   return PostedFields(req.params.begin(), req.params.end());
 }
@@ -217,9 +224,7 @@ void FamilyWebServer::Impl::Respond(const httplib::Request& req, httplib::Respon
   }
   v1::RespondToInvitationRequest request = RespondRequestFrom(form);
   // A double submit of the same answer is one answer.
-  request.set_request_id(absl::StrCat(
-      "web-", crypto::HexEncode(crypto::Sha256({visit->cookie, "\n", request.SerializeAsString()}))
-                  .substr(0, 32)));
+  request.set_request_id(RequestIdFor(visit->cookie, request.SerializeAsString()));
   v1::RespondToInvitationResponse answered;
   const grpc::Status status =
       calls.RespondToInvitation(visit->session.invitation_token, request, &answered);
@@ -252,9 +257,7 @@ void FamilyWebServer::Impl::Availability(const httplib::Request& req,
     }
     return Html(res, 400, AvailabilityPage(visit->page, visit->mine, slots, shown));
   }
-  request.set_request_id(absl::StrCat(
-      "web-", crypto::HexEncode(crypto::Sha256({visit->cookie, "\n", request.SerializeAsString()}))
-                  .substr(0, 32)));
+  request.set_request_id(RequestIdFor(visit->cookie, request.SerializeAsString()));
   v1::RecordAvailabilityResponse recorded;
   status = calls.RecordAvailability(visit->session.invitation_token, request, &recorded);
   if (!status.ok()) return Failed(req, res, status);
@@ -317,9 +320,7 @@ void FamilyWebServer::Impl::Withdraw(const httplib::Request& req, httplib::Respo
   request.set_language_code(visit->page.language);
   request.set_notice_version(absl::StrCat("family-web/withdraw/", visit->page.language));
   request.set_reason(Text(*visit, "withdraw.reason"));
-  request.set_request_id(absl::StrCat(
-      "web-",
-      crypto::HexEncode(crypto::Sha256({visit->cookie, "\nwithdraw\n", entry})).substr(0, 32)));
+  request.set_request_id(RequestIdFor(visit->cookie, absl::StrCat("withdraw\n", entry)));
   v1::WithdrawConsentResponse withdrawn;
   status = calls.WithdrawConsent(visit->session.invitation_token, request, &withdrawn);
   if (!status.ok()) return Failed(req, res, status);
