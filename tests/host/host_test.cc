@@ -179,7 +179,8 @@ TEST_F(FreshHost, ASecondStartReusesTheState) {
 TEST_F(FreshHost, ASecondHostOnTheSamePortFailsClearly) {
   TempDir other;
   HostProcess second("fgc", {"serve", "--state-dir", other.path() + "/state", "--listen", address_,
-                             "--metrics-listen", "127.0.0.1:0", "--web-listen", "127.0.0.1:0"});
+                             "--metrics-listen", "127.0.0.1:0", "--web-listen", "127.0.0.1:0",
+                             "--family-web-host", "family.example.test"});
   auto status = second.Wait(std::chrono::seconds(30));
   ASSERT_TRUE(status.has_value()) << "second host kept running";
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 1);

@@ -46,6 +46,13 @@ bool IsPort(std::string_view text) {
   return port >= 1 && port <= 65535;
 }
 
+// A development host on loopback serves the family web over plain HTTP; anywhere else the link
+// is HTTPS only. `host` may carry a port.
+bool IsLoopbackHost(std::string_view host) {
+  const std::string_view name = host.substr(0, host.find(':'));
+  return name == "localhost" || name.substr(0, 4) == "127.";
+}
+
 }  // namespace
 
 absl::StatusOr<InvitationLinks> InvitationLinks::ForHost(std::string_view host) {
@@ -61,11 +68,8 @@ absl::StatusOr<InvitationLinks> InvitationLinks::ForHost(std::string_view host) 
 }
 
 std::string InvitationLinks::UrlFor(std::string_view token) const {
-  // A development host on loopback serves the family web over plain HTTP; anywhere else the
-  // link is HTTPS only.
-  const std::string_view name = std::string_view(host_).substr(0, host_.find(':'));
-  const bool loopback = name == "localhost" || name.substr(0, 4) == "127.";
-  return absl::StrCat(loopback ? "http://" : "https://", host_, kLinkPathText, std::string(token));
+  return absl::StrCat(IsLoopbackHost(host_) ? "http://" : "https://", host_, kLinkPathText,
+                      std::string(token));
 }
 
 std::string RedactToken(std::string_view token) {
@@ -76,7 +80,9 @@ std::string RedactToken(std::string_view token) {
 std::string RedactLink(std::string_view url) {
   const size_t path = url.find(kLinkPath);
   const size_t scheme = url.substr(0, 8) == "https://" ? 8 : url.substr(0, 7) == "http://" ? 7 : 0;
-  const bool ours = scheme != 0 && path != std::string_view::npos && url.find('/', scheme) == path;
+  const bool ours = scheme != 0 && path != std::string_view::npos &&
+                    url.find('/', scheme) == path &&
+                    (scheme == 8 || IsLoopbackHost(url.substr(scheme, path - scheme)));
   if (!ours) return std::string(kEllipsis);
   const size_t token_start = path + kLinkPath.size();
   return absl::StrCat(std::string(url.substr(0, token_start)),
