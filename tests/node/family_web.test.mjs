@@ -156,6 +156,7 @@ async function newPhone(language) {
 // do: the page exactly as the family got it is handed to a second, script-enabled browser at the
 // same origin (so its stylesheet loads and colours are judged as shown) and audited there.
 async function checkAccessible(page, label) {
+  await page.waitForLoadState('load');  // a form's click may still be on its way to the answer
   const html = await page.content();
   const audit = await auditor.newPage();
   await audit.route(`${web}/__audit__`, (route) => route.fulfill({
@@ -167,6 +168,12 @@ async function checkAccessible(page, label) {
   await audit.close();
   const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
   assert.deepEqual(found, [], `axe on ${label}`);
+}
+
+// Submits a form and waits for the page that answers it.
+async function submit(page, button) {
+  await Promise.all([page.waitForEvent('framenavigated'), page.locator(button).first().click()]);
+  await page.waitForLoadState('load');
 }
 
 async function shoot(page, name) {
@@ -206,7 +213,7 @@ test('the family journey in English, with JavaScript off', async () => {
   await page.goto(`${web}/respond`);
   await checkAccessible(page, 'respond en');
   await shoot(page, 'en-respond');
-  await page.locator('form[action="/respond"] button[type="submit"]').click();
+  await submit(page, 'form[action="/respond"] button[type="submit"]');
   assert.equal(await page.locator('.govuk-error-summary, [role="alert"]').count() > 0, true,
                'an error summary');
   await checkAccessible(page, 'respond with errors en');
@@ -214,7 +221,7 @@ test('the family journey in English, with JavaScript off', async () => {
   await page.locator('input[name="answer"][value="remote"]').check();
   await page.locator('input[name="need-interpreter"]').check();
   await page.locator('select[name="interpreter-language"]').selectOption('pl');
-  await page.locator('form[action="/respond"] button[type="submit"]').click();
+  await submit(page, 'form[action="/respond"] button[type="submit"]');
   await expectText(page, 'saved');
   await checkAccessible(page, 'done en');
   const invitation = JSON.parse(fgcctl(staff.coordinator, ['invitation', 'get',
@@ -228,7 +235,7 @@ test('the family journey in English, with JavaScript off', async () => {
   const radios = page.locator('input[type="radio"][value="yes"]');
   assert.equal(await radios.count(), 2);
   await radios.first().check();
-  await page.locator('form[action="/availability"] button[type="submit"]').click();
+  await submit(page, 'form[action="/availability"] button[type="submit"]');
   const slots = JSON.parse(fgcctl(staff.coordinator, ['slots', 'list', conference, '--json']));
   const answers = slots.slots.flatMap((s) => s.availability ?? []);
   assert.ok(answers.some((a) => a.answer === 'AVAILABILITY_ANSWER_YES'), JSON.stringify(slots));
@@ -237,10 +244,10 @@ test('the family journey in English, with JavaScript off', async () => {
   await page.goto(`${web}/record`);
   await checkAccessible(page, 'record en');
   await shoot(page, 'en-record');
-  await page.locator('form[action="/withdraw"] button[type="submit"]').first().click();
+  await submit(page, 'form[action="/withdraw"] button[type="submit"]');
   await checkAccessible(page, 'withdraw en');
   await shoot(page, 'en-withdraw');
-  await page.locator('form[action="/withdraw"] button[type="submit"]').first().click();
+  await submit(page, 'form[action="/withdraw"] button[type="submit"]');
   await checkAccessible(page, 'withdrawn en');
   const record = JSON.parse(fgcctl(staff.referrer, ['ledger', 'list', '--tenant', tenant,
     '--filter', `kind = LEDGER_ENTRY_KIND_CONSENT_WITHDRAWN`, '--json']));
